@@ -1,0 +1,73 @@
+/**
+ * The canonical follower: what every export format is mapped to before scoring.
+ * Every field is optional because most real exports are sparse (an Instagram
+ * export carries only a handle and a date); `undefined` always means "unknown",
+ * never zero or empty.
+ */
+export interface Follower {
+  /** Normalised join key (lower-case handle, or profile URL / name when there is no handle). */
+  key: string;
+  /** The handle as shown to users (original case, without `@`). */
+  handle: string;
+  /** Platform user id: always a string, snowflakes exceed 2^53. */
+  id?: string;
+  name?: string;
+  bio?: string;
+  /** Headline, position or job title. */
+  headline?: string;
+  company?: string;
+  location?: string;
+  website?: string;
+  profileUrl?: string;
+  /** Personal data: never printed or written unless the user asks for it. */
+  email?: string;
+  followedAt?: Date;
+
+  // Reach and authenticity signals.
+  followers?: number;
+  following?: number;
+  posts?: number;
+  /** Likes/favourites the account has given (Twitter's favourites_count). */
+  likesGiven?: number;
+  listed?: number;
+  accountCreatedAt?: Date;
+  verified?: boolean;
+  defaultAvatar?: boolean;
+  defaultProfile?: boolean;
+
+  /** Interaction evidence found in the export itself or joined from interaction logs. */
+  engagement: EngagementEvidence;
+
+  /** Where the row came from: file and 1-based line of the record's first line. */
+  source: { file: string; line: number };
+}
+
+export const INTERACTION_TYPES = ['like', 'reply', 'comment', 'share', 'mention', 'dm', 'other'] as const;
+export type InteractionType = (typeof INTERACTION_TYPES)[number];
+
+export interface DatedInteraction {
+  type: InteractionType;
+  at: Date;
+  count: number;
+}
+
+export interface EngagementEvidence {
+  /** Counts per type with a known date (each event or a count with a last-interaction date). */
+  dated: DatedInteraction[];
+  /** Counts per type whose date is unknown. */
+  undated: Partial<Record<InteractionType, number>>;
+  /** A 1–5 engagement rating such as Mailchimp's MEMBER_RATING. */
+  rating?: number;
+}
+
+export function emptyEngagement(): EngagementEvidence {
+  return { dated: [], undated: {} };
+}
+
+export function hasEngagementEvidence(e: EngagementEvidence): boolean {
+  return e.dated.length > 0 || Object.keys(e.undated).length > 0 || e.rating !== undefined;
+}
+
+/** Profile fields that carry text matched against the values file. */
+export const TEXT_FIELDS = ['bio', 'headline', 'company', 'name', 'location'] as const;
+export type TextField = (typeof TEXT_FIELDS)[number];

@@ -1,0 +1,136 @@
+import { emptyEngagement, type EngagementEvidence, type InteractionType } from '../follower.js';
+import { handleKey } from '../handles.js';
+import { InputError } from '../errors.js';
+import { readCsvRecords, sniffCsvLayout } from './csv.js';
+import { type FieldName, fieldForHeader, foldHeader, mapColumns } from './fields.js';
+import type { OpenedInput } from './open-input.js';
+import { type DateOrder, parseCount, parseDate } from './parse-fields.js';
+import type { SkippedRow } from './rows.js';
+
+const TYPE_HEADERS = new Set(['type', 'interaction', 'interactiontype', 'action', 'event', 'eventtype', 'kind', 'activity']);
+const DATE_HEADERS = new Set(['date', 'timestamp', 'time', 'createdat', 'at', 'when', 'datetime', 'interactedat', 'occurredat']);
+const COUNT_HEADERS = new Set(['count', 'n', 'times', 'number']);
+
+const TYPE_WORDS: Record<string, InteractionType> = {
+  like: 'like', likes: 'like', liked: 'like', favorite: 'like', favourite: 'like', fav: 'like', heart: 'like', reaction: 'like', react: 'like',
+  reply: 'reply', replies: 'reply', replied: 'reply', response: 'reply',
+  comment: 'comment', comments: 'comment', commented: 'comment',
+  share: 'share', shares: 'share', shared: 'share', retweet: 'share', rt: 'share', repost: 'share', reposted: 'share', quote: 'share', boost: 'share', reblog: 'share',
+  mention: 'mention', mentions: 'mention', mentioned: 'mention', tag: 'mention', tagged: 'mention',
+  dm: 'dm', message: 'dm', messages: 'dm', directmessage: 'dm',
+};
+
+export function interactionType(word: string): InteractionType {
+  return TYPE_WORDS[foldHeader(word)] ?? 'other';
+}
+
+export interface InteractionsLog {
+  file: string;
+  rowsRead: number;
+  skipped: SkippedRow[];
+  skippedCount: number;
+  byKey: Map<string, EngagementEvidence>;
+}
+
+/**
+ * Reads an interactions file into per-handle engagement evidence. Two shapes:
+ * an event log (one row per like/reply/… with a handle, a type and a date) or
+ * per-handle counts (likes, replies, … columns, optionally a last-interaction
+ * date). The result is held in memory, keyed by the normalised handle: it is
+ * joined to followers as they stream past.
+ */
+export async function readInteractions(input: OpenedInput, dateOrder: DateOrder = 'mdy'): Promise<InteractionsLog> {
+  const layout = sniffCsvLayout(input.head, (h) => {
+    const f = foldHeader(h);
+    return !!fieldForHeader(h) || TYPE_HEADERS.has(f) || DATE_HEADERS.has(f);
+  });
+  if (!layout) throw new InputError('the interactions file is empty', input.name);
+  const folded = layout.headers.map(foldHeader);
+  const { map } = mapColumns(layout.headers);
+  const handleIdx = map.handle ?? map.profileUrl;
+  if (handleIdx === undefined) {
+    throw new InputError(
+      `no handle column in the interactions file. Columns found: ${layout.headers.map((h) => JSON.stringify(h)).join(', ')}. It needs a handle (or username / profile URL) column, plus either type and date columns or count columns such as likes, replies`,
+      input.name,
+    );
+  }
+  const typeIdx = folded.findIndex((h) => TYPE_HEADERS.has(h));
+  const dateIdx = (() => {
+    const i = folded.findIndex((h) => DATE_HEADERS.has(h));
+    return i >= 0 ? i : map.lastInteractionAt;
+  })();
+  const countIdx = folded.findIndex((h) => COUNT_HEADERS.has(h));
+  const countColumns = (['likes', 'replies', 'comments', 'shares', 'mentions', 'dms', 'interactions'] as FieldName[])
+    .filter((f) => map[f] !== undefined)
+    .map((f) => [map[f]!, COUNT_TYPE[f]!] as const);
+  if (typeIdx < 0 && countColumns.length === 0 && dateIdx === undefined) {
+    throw new InputError(
+      `the interactions file has a handle column but no type, date or count columns. Columns found: ${layout.headers.map((h) => JSON.stringify(h)).join(', ')}`,
+      input.name,
+    );
+  }
+
+  const log: InteractionsLog = { file: input.name, rowsRead: 0, skipped: [], skippedCount: 0, byKey: new Map() };
+  const skip = (s: SkippedRow) => {
+    log.skippedCount++;
+    if (log.skipped.length < 100) log.skipped.push(s);
+  };
+  for await (const { cells, line } of readCsvRecords(input, layout, (p) => {
+    log.rowsRead++;
+    skip({ code: p.code, file: input.name, line: p.line, detail: p.detail });
+  })) {
+    log.rowsRead++;
+    const key = handleKey(cells[handleIdx] ?? '');
+    if (!key) {
+      skip({ code: 'MISSING_HANDLE', file: input.name, line, detail: 'no handle in this row', cells });
+      continue;
+    }
+    let evidence = log.byKey.get(key);
+    if (!evidence) {
+      evidence = emptyEngagement();
+      log.byKey.set(key, evidence);
+    }
+    const dateRaw = dateIdx !== undefined ? (cells[dateIdx] ?? '').trim() : '';
+    const at = dateRaw ? parseDate(dateRaw, dateOrder) : undefined;
+    if (at === null) {
+      skip({ code: 'MALFORMED_ROW', file: input.name, line, detail: `unreadable date "${dateRaw}"`, cells });
+      continue;
+    }
+    if (countColumns.length > 0) {
+      for (const [idx, type] of countColumns) {
+        const n = parseCount(cells[idx] ?? '');
+        if (!n || n <= 0) continue;
+        addInteraction(evidence, type, n, at);
+      }
+    } else {
+      const type = typeIdx >= 0 ? interactionType(cells[typeIdx] ?? '') : 'other';
+      const n = countIdx >= 0 ? (parseCount(cells[countIdx] ?? '') ?? 1) : 1;
+      if (n > 0) addInteraction(evidence, type, n, at);
+    }
+  }
+  return log;
+}
+
+const COUNT_TYPE: Partial<Record<FieldName, InteractionType>> = {
+  likes: 'like',
+  replies: 'reply',
+  comments: 'comment',
+  shares: 'share',
+  mentions: 'mention',
+  dms: 'dm',
+  interactions: 'other',
+};
+
+function addInteraction(e: EngagementEvidence, type: InteractionType, count: number, at: Date | undefined): void {
+  if (at) e.dated.push({ type, at, count });
+  else e.undated[type] = (e.undated[type] ?? 0) + count;
+}
+
+/** Adds evidence from an interactions log to what the export itself said. */
+export function mergeEngagement(into: EngagementEvidence, from: EngagementEvidence): void {
+  into.dated.push(...from.dated);
+  for (const [type, n] of Object.entries(from.undated) as [InteractionType, number][]) {
+    into.undated[type] = (into.undated[type] ?? 0) + n;
+  }
+  if (from.rating !== undefined && into.rating === undefined) into.rating = from.rating;
+}

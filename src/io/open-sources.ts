@@ -1,0 +1,54 @@
+import type { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
+import type { AuditSource } from '../pipeline.js';
+import { ColumnsNotMappedError } from './columns-error.js';
+import type { FieldName } from './fields.js';
+import { openInput } from './open-input.js';
+import type { DateOrder } from './parse-fields.js';
+import { detectFormat, formatById } from './sources/index.js';
+
+export interface OpenSourcesOptions {
+  platform: string;
+  map: Partial<Record<FieldName, string>>;
+  dateOrder?: DateOrder;
+  stdin?: Readable;
+  /**
+   * Called when a file's columns cannot be mapped; returns extra mappings
+   * (from an interactive prompt) or undefined to give up. Never called off a TTY.
+   */
+  askColumns?: (error: ColumnsNotMappedError) => Promise<Partial<Record<FieldName, string>> | undefined>;
+}
+
+/**
+ * Opens every export and works out its format before any row is read, so a
+ * bad file fails the run before anything is written.
+ */
+export async function openSources(paths: readonly string[], options: OpenSourcesOptions): Promise<AuditSource[]> {
+  if (paths.filter((p) => p === '-').length > 1) throw new InputError('standard input (-) can be given only once');
+  const sources: AuditSource[] = [];
+  for (const path of paths) {
+    const input = await openInput(path, options.stdin);
+    const format = options.platform === 'auto' ? detectFormat(input) : formatById(options.platform);
+    if (!format) {
+      throw new InputError(
+        'the format of this file is not recognised: it is not a CSV/TSV with a header, nor a known platform export (JSON/JS). Export followers as CSV with a handle column, or name the format with --platform',
+        path,
+      );
+    }
+    let map = options.map;
+    let reader: Awaited<ReturnType<typeof format.open>>;
+    for (;;) {
+      try {
+        reader = await format.open(input, { map, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
+        break;
+      } catch (e) {
+        if (!(e instanceof ColumnsNotMappedError) || !options.askColumns || e.columns.length === 0) throw e;
+        const answer = await options.askColumns(e);
+        if (!answer) throw e;
+        map = { ...map, ...answer };
+      }
+    }
+    sources.push({ file: input.name, label: format.label, info: reader.info, items: reader.items });
+  }
+  return sources;
+}

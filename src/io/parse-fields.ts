@@ -1,0 +1,135 @@
+/**
+ * Cell parsers for the values real exports hold. Each returns `undefined` for
+ * an empty or placeholder cell (unknown, never zero) and `null` when the cell
+ * has text that cannot be read, so the caller can warn with the row number.
+ */
+
+const PLACEHOLDERS = new Set(['', '-', '—', '–', 'n/a', 'na', 'null', 'none', 'undefined', 'nan', '?']);
+
+export function isPlaceholder(cell: string): boolean {
+  return PLACEHOLDERS.has(cell.trim().toLowerCase());
+}
+
+const GROUPED = /^\d{1,3}(?:([,. \u00a0\u202f'])\d{3})(?:\1\d{3})*$/;
+const SUFFIXED = /^(\d+(?:[.,]\d+)?)\s*([kmb])$/i;
+const PLAIN = /^\d+(?:\.\d+)?$/;
+
+/**
+ * A count: `12345`, `12,345`, `12.345` and `12 345` (thousands grouping in
+ * either convention: a count is a whole number), `1.2K`, `11.6k`, `3M`, `1,5K`.
+ */
+export function parseCount(cell: string): number | undefined | null {
+  const s = cell.trim();
+  if (isPlaceholder(s)) return undefined;
+  if (PLAIN.test(s)) return Math.round(Number(s));
+  if (GROUPED.test(s)) return Number(s.replace(/[^\d]/g, ''));
+  const m = SUFFIXED.exec(s);
+  if (m) {
+    const n = Number(m[1]!.replace(',', '.'));
+    const mult = { k: 1e3, m: 1e6, b: 1e9 }[m[2]!.toLowerCase() as 'k' | 'm' | 'b'];
+    return Math.round(n * mult);
+  }
+  return null;
+}
+
+const TRUE = new Set(['true', 'yes', 'y', '1', 't', 'verified', 'x', '✓', 'ja', 'oui', 'si', 'sí']);
+const FALSE = new Set(['false', 'no', 'n', '0', 'f', 'nein', 'non']);
+
+export function parseBoolean(cell: string): boolean | undefined | null {
+  const s = cell.trim().toLowerCase();
+  if (isPlaceholder(s)) return undefined;
+  if (TRUE.has(s)) return true;
+  if (FALSE.has(s)) return false;
+  return null;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, sept: 8, oct: 9, nov: 10, dec: 11,
+  // German and French exports (LinkedIn, Meltwater) abbreviate differently.
+  mrz: 2, mär: 2, mai: 4, okt: 9, dez: 11, janv: 0, févr: 1, fevr: 1, mars: 2, avr: 3, juin: 5, juil: 6, août: 7, aout: 7, déc: 11,
+};
+
+function monthIndex(word: string): number | undefined {
+  const w = word.toLowerCase().replace(/\.$/, '');
+  return MONTHS[w] ?? MONTHS[w.slice(0, 3)];
+}
+
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): Date | null {
+  if (mo < 0 || mo > 11 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 60) return null;
+  const date = new Date(Date.UTC(y, mo, d, h, mi, s));
+  return date.getUTCDate() === d ? date : null;
+}
+
+function hour12(h: number, ampm: string | undefined): number {
+  if (!ampm) return h;
+  const pm = ampm.toLowerCase() === 'pm';
+  return (h % 12) + (pm ? 12 : 0);
+}
+
+function fullYear(y: number): number {
+  return y < 100 ? 2000 + y : y;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|UTC|GMT|[+-]\d{2}:?\d{2})?)?$/i;
+const EPOCH = /^\d{9,13}(?:\.\d+)?$/;
+// 24 Aug 2023 · 3 Jan 2019 · 24-Aug-2023 · 24. Aug. 2023
+const DAY_MON_YEAR = /^(\d{1,2})[\s.-]+([\p{L}]{3,5})\.?[\s.-]+(\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/iu;
+// Aug 24, 2023 · Feb 08, 2026 1:17 pm
+const MON_DAY_YEAR = /^([\p{L}]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/iu;
+// Twitter v1.1: Fri Apr 06 10:58:22 +0000 2007
+const TWITTER = /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+([+-]\d{4})\s+(\d{4})$/;
+// 7/8/26, 3:43 PM · 24/08/2023 · 08.24.2023
+const NUMERIC = /^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/i;
+
+export type DateOrder = 'mdy' | 'dmy';
+
+/**
+ * A date in any of the forms seen in real exports. Dates without a zone are
+ * read as UTC. For all-numeric dates where both orders are possible (03/04/2024)
+ * `order` decides; a day above 12 settles it either way.
+ */
+export function parseDate(cell: string, order: DateOrder = 'mdy'): Date | undefined | null {
+  const s = cell.trim();
+  if (isPlaceholder(s)) return undefined;
+  if (ISO.test(s)) {
+    const iso = s.replace(' ', 'T').replace(/\s*(UTC|GMT)$/i, 'Z');
+    const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso);
+    const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : hasZone ? iso : `${iso}Z`);
+    return Number.isNaN(d.getTime()) ? null : d;
+  }
+  if (EPOCH.test(s)) {
+    const n = Number(s);
+    return new Date(s.split('.')[0]!.length >= 12 ? n : n * 1000);
+  }
+  let m = TWITTER.exec(s);
+  if (m) {
+    const mo = monthIndex(m[1]!);
+    if (mo === undefined) return null;
+    const zone = m[6]!;
+    const offsetMin = (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3)));
+    const d = utc(Number(m[7]), mo, Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]));
+    return d ? new Date(d.getTime() - offsetMin * 60_000) : null;
+  }
+  m = DAY_MON_YEAR.exec(s);
+  if (m) {
+    const mo = monthIndex(m[2]!);
+    if (mo === undefined) return null;
+    return utc(fullYear(Number(m[3])), mo, Number(m[1]), hour12(Number(m[4] ?? 0), m[7]), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  }
+  m = MON_DAY_YEAR.exec(s);
+  if (m) {
+    const mo = monthIndex(m[1]!);
+    if (mo === undefined) return null;
+    return utc(Number(m[3]), mo, Number(m[2]), hour12(Number(m[4] ?? 0), m[7]), Number(m[5] ?? 0), Number(m[6] ?? 0));
+  }
+  m = NUMERIC.exec(s);
+  if (m) {
+    let a = Number(m[1]);
+    let b = Number(m[3]);
+    // A dotted date (24.08.2023) is day-first everywhere it is used.
+    const dayFirst = a > 12 || (b <= 12 && (order === 'dmy' || m[2] === '.'));
+    if (!dayFirst) [a, b] = [b, a];
+    return utc(fullYear(Number(m[4])), b - 1, a, hour12(Number(m[5] ?? 0), m[8]), Number(m[6] ?? 0), Number(m[7] ?? 0));
+  }
+  return null;
+}

@@ -1,0 +1,36 @@
+import type { FieldName } from '../fields.js';
+import type { OpenedInput } from '../open-input.js';
+import type { DateOrder } from '../parse-fields.js';
+import type { SourceItem } from '../rows.js';
+
+export interface ReadOptions {
+  /** Explicit column mappings from `--map field=Header`. */
+  map: Partial<Record<FieldName, string>>;
+  dateOrder?: DateOrder;
+}
+
+/** What a reader found out about its file, for the report's data-quality section. */
+export interface SourceInfo {
+  format: string;
+  /** Columns (or keys) present in the file. */
+  columns: string[];
+  /** Canonical fields the file provides. */
+  fields: FieldName[];
+}
+
+export interface SourceReader {
+  info: SourceInfo;
+  items: AsyncIterable<SourceItem>;
+}
+
+/** One export format: how to recognise it and how to read it. */
+export interface SourceFormat {
+  /** The `--platform` name. */
+  id: string;
+  /** Shown in reports: "LinkedIn Connections.csv". */
+  label: string;
+  /** How sure this format is that it can read the input: 0 (no) to 100 (certain). */
+  detect(input: OpenedInput): number;
+  /** Throws InputError (or ColumnsNotMappedError) when the file cannot be used. */
+  open(input: OpenedInput, options: ReadOptions): Promise<SourceReader>;
+}

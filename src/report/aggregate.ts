@@ -1,0 +1,361 @@
+import type { Classified, Segment } from '../classify.js';
+import type { RowWarning, SkippedRow } from '../io/rows.js';
+import type { SourceInfo } from '../io/sources/types.js';
+import type { CompiledValues } from '../values/compile.js';
+import { describeFinding, type FindingInput } from './findings.js';
+import { type FollowerSummary, type Report, SCHEMA_VERSION } from './model.js';
+import { reasonsFor } from './reasons.js';
+import { TopN } from './top-n.js';
+
+export interface AggregatorOptions {
+  values: CompiledValues;
+  asOf: Date;
+  /** How many followers each action list keeps (--top). */
+  top: number;
+  version: string;
+}
+
+export interface InputStats {
+  file: string;
+  info: SourceInfo;
+  label: string;
+}
+
+export interface InteractionsStats {
+  file: string;
+  rowsRead: number;
+  skipped: number;
+  handles: number;
+  matchedFollowers: number;
+}
+
+const SAMPLE_LIMIT = 20;
+const TEXT_SIGNAL_FIELDS = ['bio', 'headline', 'company'];
+const ENGAGEMENT_SIGNAL_FIELDS = ['likes', 'replies', 'comments', 'shares', 'mentions', 'dms', 'interactions', 'rating'];
+
+/**
+ * Folds classified followers into a Report as they stream past: counters and
+ * bounded top-N lists only, so memory does not grow with the export.
+ */
+export function createAggregator(options: AggregatorOptions) {
+  const { values: cv, top } = options;
+  const valueCount = cv.file.values.length;
+  const inputs: (InputStats & { rowsRead: number; classified: number; skipped: number; hasAuthenticity: boolean })[] = [];
+  // Read at the end: a reader may learn its fields only once rows arrive.
+  const has = (i: InputStats, fields: readonly string[]) => fields.some((f) => (i.info.fields as readonly string[]).includes(f));
+  const hasText = (i: InputStats) => has(i, TEXT_SIGNAL_FIELDS);
+  const hasEngagement = (i: InputStats) => has(i, ENGAGEMENT_SIGNAL_FIELDS);
+  const interactions: InteractionsStats[] = [];
+  const seg: Record<Segment, number> = { advocate: 0, potential: 0, passive: 0, misaligned: 0 };
+  let nurture = 0;
+  let qualify = 0;
+  let noEvidence = 0;
+  let dissenters = 0;
+  let conflicts = 0;
+  let spam = 0;
+  let suspects = 0;
+  let checked = 0;
+  let engaged = 0;
+  let staleOnly = 0;
+  const valueFollowers = new Array<number>(valueCount).fill(0);
+  const valueAdvocates = new Array<number>(valueCount).fill(0);
+  const valueAligned = new Array<number>(valueCount).fill(0);
+  let aligned = 0;
+  const idealBySegment: Record<Segment, number> = { advocate: 0, potential: 0, passive: 0, misaligned: 0 };
+  const redFlagCounts = new Array<number>(cv.file.redFlags.length).fill(0);
+  const evidence = { profileText: 0, engagement: 0, both: 0, none: 0 };
+  const skippedByCode: Record<string, number> = {};
+  const skippedSamples: Report['dataQuality']['skippedSamples'] = [];
+  const warnings = new Map<string, { code: string; field: string; count: number; samples: { file: string; line: number; value: string }[] }>();
+
+  const byKey = (a: Classified, b: Classified) =>
+    a.follower.key < b.follower.key ? -1 : a.follower.key > b.follower.key ? 1 : a.follower.source.line - b.follower.source.line;
+  const by = (...scores: ((c: Classified) => number)[]) => (a: Classified, b: Classified) => {
+    for (const s of scores) {
+      const d = s(b) - s(a);
+      if (d !== 0) return d;
+    }
+    return byKey(a, b);
+  };
+  const eng = (c: Classified) => c.engagement.score;
+  const ali = (c: Classified) => c.alignment.score;
+  const lists = {
+    advocates: new TopN<Classified>(top, by(eng, ali)),
+    nurture: new TopN<Classified>(top, by(ali, eng)),
+    qualify: new TopN<Classified>(top, by(eng)),
+    dissenters: new TopN<Classified>(top, by(eng, (c) => c.alignment.conflicts.length)),
+    review: new TopN<Classified>(top, by((c) => c.alignment.conflicts.length, eng, (c) => c.authenticity.probability ?? 0)),
+  };
+  let current: (typeof inputs)[number] | undefined;
+
+  return {
+    startInput(stats: InputStats) {
+      current = { ...stats, rowsRead: 0, classified: 0, skipped: 0, hasAuthenticity: false };
+      inputs.push(current);
+    },
+
+    addInteractions(stats: InteractionsStats) {
+      interactions.push(stats);
+    },
+
+    add(c: Classified) {
+      if (current) {
+        current.rowsRead++;
+        current.classified++;
+        if (c.authenticity.checked) current.hasAuthenticity = true;
+      }
+      seg[c.segment]++;
+      if (c.action === 'nurture') nurture++;
+      if (c.action === 'qualify') qualify++;
+      const flags = c.flags;
+      if (flags.includes('no-evidence')) noEvidence++;
+      if (flags.includes('dissenter')) dissenters++;
+      if (c.segment === 'misaligned') {
+        if (c.rule === 'conflict') conflicts++;
+        if (c.rule === 'spam') spam++;
+      }
+      if (c.authenticity.checked) checked++;
+      if (c.authenticity.suspect) suspects++;
+      if (c.engagement.engaged) engaged++;
+      else if (c.engagement.stale > 0) staleOnly++;
+      for (const v of c.alignment.values) {
+        valueFollowers[v.index]!++;
+        if (c.segment === 'advocate') valueAdvocates[v.index]!++;
+      }
+      if (c.alignment.aligned && c.segment !== 'misaligned') {
+        aligned++;
+        for (const v of c.alignment.values) valueAligned[v.index]!++;
+      }
+      if (c.alignment.idealFit) idealBySegment[c.segment]++;
+      for (const conflict of c.alignment.conflicts) {
+        if (conflict.source === 'redFlag') {
+          const idx = cv.file.redFlags.findIndex((f) => f.name === conflict.name);
+          if (idx >= 0) redFlagCounts[idx]!++;
+        }
+      }
+      const text = c.alignment.hasText;
+      const engagementEvidence = c.engagement.hasEvidence;
+      if (text) evidence.profileText++;
+      if (engagementEvidence) evidence.engagement++;
+      if (text && engagementEvidence) evidence.both++;
+      if (!text && !engagementEvidence) evidence.none++;
+
+      switch (c.action) {
+        case 'thank':
+          lists.advocates.offer(c);
+          break;
+        case 'nurture':
+          lists.nurture.offer(c);
+          break;
+        case 'qualify':
+          lists.qualify.offer(c);
+          break;
+        case 'hear':
+          lists.dissenters.offer(c);
+          break;
+        case 'review':
+          lists.review.offer(c);
+          break;
+        case 'none':
+          break;
+      }
+    },
+
+    skip(s: SkippedRow) {
+      if (current) {
+        current.rowsRead++;
+        current.skipped++;
+      }
+      skippedByCode[s.code] = (skippedByCode[s.code] ?? 0) + 1;
+      if (skippedSamples.length < SAMPLE_LIMIT) {
+        skippedSamples.push({ file: s.file, line: s.line, code: s.code, ...(s.detail ? { detail: s.detail } : {}) });
+      }
+    },
+
+    warn(w: RowWarning, file: string) {
+      const id = `${w.code}:${w.field}`;
+      let entry = warnings.get(id);
+      if (!entry) {
+        entry = { code: w.code, field: w.field, count: 0, samples: [] };
+        warnings.set(id, entry);
+      }
+      entry.count++;
+      if (entry.samples.length < 5) entry.samples.push({ file, line: w.line, value: w.value });
+    },
+
+    finish(): Report {
+      const classified = seg.advocate + seg.potential + seg.passive + seg.misaligned;
+      const skipped = Object.values(skippedByCode).reduce((a, b) => a + b, 0);
+      const rowsRead = classified + skipped;
+      const share = (n: number, of = classified) => (of > 0 ? round4(n / of) : 0);
+      const q = cv.scoring.quality;
+      const effective = seg.advocate + q.potentialWeight * seg.potential;
+      const effectiveShare = share(effective);
+      const misalignedShare = share(seg.misaligned);
+      const score = classified > 0 ? Math.round(100 * Math.min(1, effectiveShare / q.target) * (1 - misalignedShare)) : 0;
+
+      const engagementAvailable = inputs.some(hasEngagement) || interactions.length > 0;
+      const valuesOut = cv.file.values.map((v, i) => ({
+        name: v.name,
+        weight: v.weight,
+        followers: valueFollowers[i]!,
+        share: share(valueFollowers[i]!),
+        advocates: valueAdvocates[i]!,
+        advocateShare: share(valueAdvocates[i]!, seg.advocate),
+      }));
+      const unexpressed = valuesOut.filter((v) => v.followers === 0).map((v) => v.name);
+
+      const groupThink = groupThinkOf(valueAligned, aligned, cv.file.values.map((v) => v.name), dissenters, engaged, engagementAvailable);
+
+      const findings: FindingInput[] = [];
+      if (classified === 0) findings.push({ code: 'NO_FOLLOWERS' });
+      if (classified > 0 && !engagementAvailable) findings.push({ code: 'NO_ENGAGEMENT_DATA' });
+      if (classified > 0 && evidence.profileText === 0) findings.push({ code: 'NO_PROFILE_TEXT' });
+      else if (classified > 0 && evidence.profileText / classified < 0.5) {
+        findings.push({ code: 'LITTLE_PROFILE_TEXT', share: evidence.profileText / classified });
+      }
+      if (groupThink.noDissent) findings.push({ code: 'NO_DISSENT', engaged });
+      if (groupThink.oneValue && groupThink.dominantValue) {
+        findings.push({ code: 'ONE_VALUE_DOMINATES', value: groupThink.dominantValue, share: groupThink.dominantShare });
+      }
+      if (classified > 0 && evidence.profileText > 0 && unexpressed.length > 0) findings.push({ code: 'UNEXPRESSED_VALUES', values: unexpressed });
+      if (suspects > 0) findings.push({ code: 'SUSPECTS', count: suspects, share: suspects / Math.max(1, classified) });
+      if (staleOnly > 0) findings.push({ code: 'STALE_ENGAGEMENT', count: staleOnly, windowDays: cv.scoring.windowDays });
+      const notFollowers = interactions.reduce((n, i) => n + (i.handles - i.matchedFollowers), 0);
+      if (notFollowers > 0) findings.push({ code: 'NOT_FOLLOWERS', count: notFollowers });
+      if (skipped > 0) findings.push({ code: 'ROWS_SKIPPED', skipped, rows: rowsRead });
+      if (skippedByCode.DUPLICATE_HANDLE) findings.push({ code: 'DUPLICATES', count: skippedByCode.DUPLICATE_HANDLE });
+      const idealFit = Object.values(idealBySegment).reduce((a, b) => a + b, 0);
+      if (cv.hasIdealCustomer && classified > 0 && evidence.profileText > 0 && idealFit === 0) findings.push({ code: 'NO_IDEAL_FIT' });
+
+      const summarise = (list: TopN<Classified>) => list.values().map((c) => summary(c, cv.scoring.windowDays));
+      const file = cv.file;
+      return {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: 'kindred', version: options.version },
+        brand: file.brand,
+        ...(file.promise ? { promise: file.promise } : {}),
+        asOf: options.asOf.toISOString().slice(0, 10),
+        inputs: inputs.map((i) => ({
+          file: i.file,
+          format: i.info.format,
+          formatLabel: i.label,
+          rowsRead: i.rowsRead,
+          classified: i.classified,
+          skipped: i.skipped,
+          columns: i.info.columns,
+          fields: [...i.info.fields].sort(),
+          signals: { profileText: hasText(i), engagement: hasEngagement(i), authenticity: i.hasAuthenticity },
+        })),
+        interactions: interactions.map((i) => ({
+          file: i.file,
+          rowsRead: i.rowsRead,
+          skipped: i.skipped,
+          handles: i.handles,
+          matchedFollowers: i.matchedFollowers,
+          notFollowers: i.handles - i.matchedFollowers,
+        })),
+        totals: { rowsRead, classified, skipped },
+        segments: {
+          advocate: { count: seg.advocate, share: share(seg.advocate) },
+          potential: { count: seg.potential, share: share(seg.potential), nurture, qualify },
+          passive: { count: seg.passive, share: share(seg.passive), noEvidence },
+          misaligned: { count: seg.misaligned, share: misalignedShare, dissenters, conflicts, spam, suspects },
+        },
+        quality: {
+          score,
+          effectiveCommunity: Math.round(effective * 10) / 10,
+          effectiveShare,
+          formula: `round(100 × min(1, effectiveShare / ${q.target}) × (1 − misalignedShare)); effectiveShare = (advocates + ${q.potentialWeight} × potential) / classified`,
+        },
+        authenticity: { checked, suspects, share: share(suspects), enabled: cv.scoring.authenticity.enabled },
+        values: valuesOut,
+        unexpressedValues: unexpressed,
+        idealCustomer: { defined: cv.hasIdealCustomer, fit: idealFit, share: share(idealFit), bySegment: { ...idealBySegment } },
+        redFlags: file.redFlags.map((f, i) => ({ name: f.name, kind: f.kind, followers: redFlagCounts[i]! })),
+        groupThink: {
+          alignedFollowers: aligned,
+          diversity: groupThink.diversity,
+          dominantValue: groupThink.dominantValue,
+          dominantShare: groupThink.dominantShare,
+          dissenters,
+          dissentShare: engaged > 0 ? round4(dissenters / engaged) : 0,
+          risk: groupThink.risk,
+        },
+        lists: {
+          advocates: summarise(lists.advocates),
+          nurture: summarise(lists.nurture),
+          qualify: summarise(lists.qualify),
+          dissenters: summarise(lists.dissenters),
+          review: summarise(lists.review),
+        },
+        dataQuality: {
+          skippedByCode: sortedRecord(skippedByCode),
+          skippedSamples,
+          warnings: [...warnings.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code) || a.field.localeCompare(b.field)),
+          evidence,
+          engagementAvailable,
+        },
+        findings: findings.map(describeFinding),
+      };
+    },
+  };
+}
+
+export type Aggregator = ReturnType<typeof createAggregator>;
+
+/** Above this share of aligned followers on one value, the community is a monoculture. */
+export const DOMINANT_VALUE_SHARE = 0.8;
+
+export function groupThinkOf(
+  perValue: number[],
+  alignedCount: number,
+  names: string[],
+  dissenters: number,
+  engaged: number,
+  engagementAvailable: boolean,
+) {
+  const total = perValue.reduce((a, b) => a + b, 0);
+  let diversity: number | null = null;
+  if (perValue.length >= 2 && total > 0) {
+    let h = 0;
+    for (const c of perValue) if (c > 0) h -= (c / total) * Math.log(c / total);
+    diversity = round4(h / Math.log(perValue.length));
+  }
+  let maxIdx = -1;
+  perValue.forEach((c, i) => {
+    if (c > 0 && (maxIdx < 0 || c > perValue[maxIdx]!)) maxIdx = i;
+  });
+  const dominantShare = alignedCount > 0 && maxIdx >= 0 ? round4(perValue[maxIdx]! / alignedCount) : 0;
+  const oneValue = perValue.length >= 2 && alignedCount > 0 && dominantShare >= DOMINANT_VALUE_SHARE;
+  // Dissent can only be judged where engagement was measured.
+  const noDissent = engagementAvailable && engaged > 0 && dissenters === 0;
+  const risk: 'low' | 'medium' | 'high' | 'unknown' =
+    alignedCount === 0 && !engagementAvailable ? 'unknown' : oneValue && noDissent ? 'high' : oneValue || noDissent ? 'medium' : 'low';
+  return { diversity, dominantValue: maxIdx >= 0 ? names[maxIdx]! : null, dominantShare, oneValue, noDissent, risk };
+}
+
+function summary(c: Classified, windowDays: number): FollowerSummary {
+  const f = c.follower;
+  return {
+    handle: f.handle,
+    ...(f.name ? { name: f.name } : {}),
+    segment: c.segment,
+    action: c.action,
+    alignment: c.alignment.score,
+    engagement: c.engagement.score,
+    values: c.alignment.values.map((v) => v.name),
+    flags: [...c.flags],
+    redFlags: c.alignment.conflicts.map((x) => (x.source === 'hostility' ? `hostile to ${x.name}` : x.name)),
+    reasons: reasonsFor(c, windowDays),
+    source: { file: f.source.file, line: f.source.line },
+  };
+}
+
+function round4(n: number): number {
+  return Math.round(n * 10000) / 10000;
+}
+
+function sortedRecord(r: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+}

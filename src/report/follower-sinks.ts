@@ -1,0 +1,56 @@
+import type { Writable } from 'node:stream';
+import { once } from 'node:events';
+import { type FollowerRecord, RECORD_FIELDS } from './records.js';
+
+/**
+ * Per-follower output, streamed: one record per classified follower, written
+ * as it is classified, waiting for the destination to drain (backpressure) so
+ * memory stays flat for millions of rows.
+ */
+export interface FollowerSink {
+  write(record: FollowerRecord): Promise<void> | undefined;
+  end(): Promise<void>;
+}
+
+export function createFollowerSink(format: 'csv' | 'ndjson', out: Writable, options: { bom?: boolean; includeEmails?: boolean } = {}): FollowerSink {
+  const fields = RECORD_FIELDS.filter((f) => f !== 'email' || options.includeEmails);
+  const serialise = format === 'csv' ? (r: FollowerRecord) => csvLine(fields.map((f) => r[f])) : (r: FollowerRecord) => `${JSON.stringify(r)}\n`;
+  let buffer = '';
+  if (format === 'csv') buffer = (options.bom ? '\uFEFF' : '') + csvLine([...fields]);
+  // Records are batched into ~64 KB writes: one write per row costs more than the row.
+  const flush = (): Promise<void> | undefined => {
+    if (!buffer) return undefined;
+    const ok = out.write(buffer);
+    buffer = '';
+    return ok ? undefined : once(out, 'drain').then(() => undefined);
+  };
+  return {
+    write(record) {
+      buffer += serialise(record);
+      return buffer.length >= 65536 ? flush() : undefined;
+    },
+    async end() {
+      await flush();
+    },
+  };
+}
+
+/** Characters that make a spreadsheet treat a cell as a formula (or a DDE command). */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/**
+ * One CSV cell, safe to open in a spreadsheet: text that would start a
+ * formula gets a leading apostrophe (shown as text, not evaluated), then
+ * RFC 4180 quoting. Lists are joined with "; ".
+ */
+export function csvCell(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let s = Array.isArray(value) ? value.join('; ') : typeof value === 'number' ? String(value) : String(value);
+  if (typeof value !== 'number' && FORMULA_START.test(s)) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(values: unknown[]): string {
+  return `${values.map(csvCell).join(',')}\r\n`;
+}

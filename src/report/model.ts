@@ -1,0 +1,150 @@
+import { z } from 'zod';
+
+/**
+ * The Report: the one contract between analysis and output. Every renderer
+ * (table, JSON, Markdown, HTML) reads only this, so every number agrees across
+ * formats. JSON output is this object serialised; `kindred schema --report`
+ * prints the JSON Schema below. Bump SCHEMA_VERSION on any breaking change.
+ */
+export const SCHEMA_VERSION = '1.0';
+
+const count = z.number().int().min(0);
+const share = z.number().min(0).max(1).describe('Fraction of classified followers, 0–1.');
+
+export const followerSummarySchema = z.object({
+  handle: z.string(),
+  name: z.string().optional(),
+  segment: z.enum(['advocate', 'potential', 'passive', 'misaligned']),
+  action: z.enum(['thank', 'nurture', 'qualify', 'none', 'hear', 'review']),
+  alignment: z.number(),
+  engagement: z.number(),
+  values: z.array(z.string()),
+  flags: z.array(z.string()),
+  redFlags: z.array(z.string()).describe('Red flags and hostile values that brought a misaligned follower in.'),
+  reasons: z.array(z.string()),
+  source: z.object({ file: z.string(), line: z.number().int() }),
+});
+
+const findingSchema = z.object({
+  code: z.string().describe('Stable SCREAMING_SNAKE code.'),
+  severity: z.enum(['info', 'warning']),
+  message: z.string(),
+});
+
+const rowSampleSchema = z.object({ file: z.string(), line: z.number().int(), detail: z.string().optional() });
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('kindred'), version: z.string() }),
+  brand: z.string(),
+  promise: z.string().optional(),
+  asOf: z.string().describe('The date engagement recency and account age are measured from (YYYY-MM-DD).'),
+  inputs: z.array(
+    z.object({
+      file: z.string(),
+      format: z.string(),
+      formatLabel: z.string(),
+      rowsRead: count,
+      classified: count,
+      skipped: count,
+      columns: z.array(z.string()),
+      fields: z.array(z.string()).describe('Canonical fields found in the file.'),
+      signals: z.object({
+        profileText: z.boolean(),
+        engagement: z.boolean(),
+        authenticity: z.boolean(),
+      }),
+    }),
+  ),
+  interactions: z.array(
+    z.object({
+      file: z.string(),
+      rowsRead: count,
+      skipped: count,
+      handles: count,
+      matchedFollowers: count,
+      notFollowers: count.describe('Handles with interactions who are not in the export: counted, never invented as followers.'),
+    }),
+  ),
+  totals: z.object({
+    rowsRead: count,
+    classified: count.describe('Followers classified; every row read is either classified or skipped.'),
+    skipped: count,
+  }),
+  segments: z.object({
+    advocate: z.object({ count, share }),
+    potential: z.object({ count, share, nurture: count, qualify: count }),
+    passive: z.object({ count, share, noEvidence: count }),
+    misaligned: z.object({ count, share, dissenters: count, conflicts: count, spam: count, suspects: count }),
+  }),
+  quality: z.object({
+    score: z.number().int().min(0).max(100),
+    effectiveCommunity: z.number().describe('advocates + potentialWeight × potential'),
+    effectiveShare: share,
+    formula: z.string(),
+  }),
+  authenticity: z.object({
+    checked: count.describe('Followers with enough fields to judge authenticity.'),
+    suspects: count,
+    share,
+    enabled: z.boolean(),
+  }),
+  values: z.array(
+    z.object({
+      name: z.string(),
+      weight: z.number(),
+      followers: count,
+      share,
+      advocates: count,
+      advocateShare: share.describe('Fraction of advocates holding this value.'),
+    }),
+  ),
+  unexpressedValues: z.array(z.string()),
+  idealCustomer: z.object({
+    defined: z.boolean(),
+    fit: count,
+    share,
+    bySegment: z.object({ advocate: count, potential: count, passive: count, misaligned: count }),
+  }),
+  redFlags: z.array(z.object({ name: z.string(), kind: z.enum(['conflict', 'spam']), followers: count })),
+  groupThink: z.object({
+    alignedFollowers: count,
+    diversity: z.number().min(0).max(1).nullable().describe('Normalised Shannon entropy of value mentions among aligned followers (1 = evenly spread, 0 = one value); null with fewer than two values or no aligned followers.'),
+    dominantValue: z.string().nullable(),
+    dominantShare: share.describe('Fraction of aligned followers holding the most common value.'),
+    dissenters: count,
+    dissentShare: share.describe('Dissenters as a fraction of engaged followers.'),
+    risk: z.enum(['low', 'medium', 'high', 'unknown']),
+  }),
+  lists: z.object({
+    advocates: z.array(followerSummarySchema),
+    nurture: z.array(followerSummarySchema),
+    qualify: z.array(followerSummarySchema),
+    dissenters: z.array(followerSummarySchema),
+    review: z.array(followerSummarySchema),
+  }),
+  dataQuality: z.object({
+    skippedByCode: z.record(z.string(), count),
+    skippedSamples: z.array(rowSampleSchema.extend({ code: z.string() })),
+    warnings: z.array(
+      z.object({ code: z.string(), field: z.string(), count, samples: z.array(rowSampleSchema.extend({ value: z.string() })) }),
+    ),
+    evidence: z.object({
+      profileText: count,
+      engagement: count,
+      both: count,
+      none: count,
+    }),
+    engagementAvailable: z.boolean(),
+  }),
+  findings: z.array(findingSchema).describe('Plain-language notes: what the numbers mean and what to check.'),
+  followers: z.array(z.record(z.string(), z.unknown())).optional().describe('Per-follower records, with --include-followers.'),
+});
+
+export type Report = z.infer<typeof reportSchema>;
+export type FollowerSummary = z.infer<typeof followerSummarySchema>;
+export type Finding = z.infer<typeof findingSchema>;
+
+export function reportJsonSchema(): unknown {
+  return z.toJSONSchema(reportSchema, { target: 'draft-2020-12' });
+}

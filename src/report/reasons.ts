@@ -1,0 +1,58 @@
+import { type Classified, RULES } from '../classify.js';
+import type { TermEvidence } from '../scoring/alignment.js';
+
+/**
+ * The one place where a verdict's evidence becomes sentences. Everything else
+ * passes evidence around as data.
+ */
+export function reasonsFor(c: Classified, windowDays: number): string[] {
+  const out: string[] = [];
+  const { alignment: a, engagement: e, authenticity: auth } = c;
+  if (c.rule === 'override') out.push(`segment set by overrides.segment in the values file`);
+  if (auth.suspect) {
+    const top = auth.signals
+      .filter((s) => s.weight > 0)
+      .sort((x, y) => y.weight - x.weight)
+      .slice(0, 3)
+      .map((s) => s.detail);
+    out.push(`likely not a real person (${Math.round((auth.probability ?? 0) * 100)}%): ${top.join(', ')}`);
+  }
+  for (const conflict of a.conflicts) {
+    out.push(
+      conflict.source === 'redFlag'
+        ? `red flag "${conflict.name}"${conflict.kind === 'spam' ? ' (spam)' : ''}: ${quote(conflict.evidence)}`
+        : `hostile to value "${conflict.name}": ${quote(conflict.evidence)}`,
+    );
+  }
+  for (const v of a.values) out.push(`value "${v.name}": ${quote(v.evidence)}`);
+  if (a.ideal) out.push(`ideal customer: ${quote(a.ideal)}`);
+  if (a.location) out.push(`ideal-customer location: ${quote(a.location)}`);
+  for (const n of a.negated) out.push(`not counted for "${n.target}": "${n.term}" negated by "${n.negator}" in ${n.field}`);
+  if (!a.hasText) out.push('no profile text to read');
+  else if (a.values.length === 0 && !a.ideal && a.conflicts.length === 0) out.push('profile text matches no value');
+
+  if (e.hasEvidence) {
+    const parts = Object.entries(e.counted).map(([type, n]) => `${n} ${plural(type, n ?? 0)}`);
+    if (parts.length) out.push(`engagement ${e.score}: ${parts.join(', ')}${e.undated ? '' : ` in the last ${windowDays} days`}`);
+    if (e.rating !== undefined) out.push(`engagement rating ${e.rating}/5`);
+    if (e.stale) out.push(`${e.stale} older interaction${e.stale === 1 ? '' : 's'} not counted (last ${day(e.lastAt)}, window ${windowDays} days)`);
+    if (e.future) out.push(`${e.future} interaction${e.future === 1 ? '' : 's'} dated after --as-of not counted`);
+    if (!e.engaged && !e.stale && parts.length) out.push(`engagement ${e.score} is below the threshold`);
+  } else out.push('no engagement data');
+  out.push(`rule: ${RULES[c.rule]}`);
+  return out;
+}
+
+function quote(t: TermEvidence): string {
+  return `"${t.term}" in ${t.field}`;
+}
+
+function plural(type: string, n: number): string {
+  const word = type === 'reply' ? 'replies' : type === 'dm' ? 'DMs' : type === 'other' ? 'interactions' : `${type}s`;
+  if (n !== 1) return word;
+  return type === 'reply' ? 'reply' : type === 'dm' ? 'DM' : type === 'other' ? 'interaction' : type;
+}
+
+function day(d: Date | undefined): string {
+  return d ? d.toISOString().slice(0, 10) : 'unknown';
+}

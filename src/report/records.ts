@@ -1,0 +1,80 @@
+import type { Classified } from '../classify.js';
+import { reasonsFor } from './reasons.js';
+
+/**
+ * The per-follower record: one per classified follower, the same fields in
+ * CSV, NDJSON and JSON. Field order is the column order of the CSV.
+ */
+export const RECORD_FIELDS = [
+  'handle',
+  'name',
+  'segment',
+  'action',
+  'alignment',
+  'engagement',
+  'authenticity',
+  'values',
+  'flags',
+  'redFlags',
+  'reasons',
+  'rule',
+  'profileUrl',
+  'email',
+  'file',
+  'line',
+] as const;
+
+export type RecordField = (typeof RECORD_FIELDS)[number];
+
+export interface FollowerRecord {
+  handle: string;
+  name: string | null;
+  segment: string;
+  action: string;
+  alignment: number;
+  engagement: number;
+  /** Probability of being fake (0–1), or null when the export lacked the fields to judge. */
+  authenticity: number | null;
+  values: string[];
+  flags: string[];
+  redFlags: string[];
+  reasons: string[];
+  rule: string;
+  profileUrl: string | null;
+  /** Only with --include-emails. */
+  email?: string | null;
+  file: string;
+  line: number;
+}
+
+export interface RecordOptions {
+  windowDays: number;
+  includeEmails?: boolean;
+}
+
+export function toRecord(c: Classified, options: RecordOptions): FollowerRecord {
+  const f = c.follower;
+  const record: FollowerRecord = {
+    handle: f.handle,
+    name: f.name ?? null,
+    segment: c.segment,
+    action: c.action,
+    alignment: c.alignment.score,
+    engagement: c.engagement.score,
+    authenticity: c.authenticity.checked ? round3(c.authenticity.probability ?? 0) : null,
+    values: c.alignment.values.map((v) => v.name),
+    flags: [...c.flags],
+    redFlags: c.alignment.conflicts.map((x) => x.name),
+    reasons: reasonsFor(c, options.windowDays),
+    rule: c.rule,
+    profileUrl: f.profileUrl ?? null,
+    file: f.source.file,
+    line: f.source.line,
+  };
+  if (options.includeEmails) record.email = f.email ?? null;
+  return record;
+}
+
+function round3(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,24 @@
+import type { ChalkInstance } from 'chalk';
+import type { Report } from '../model.js';
+import { renderJson } from './json.js';
+import { renderTable } from './table.js';
+
+export interface RenderContext {
+  chalk: ChalkInstance;
+  width?: number;
+}
+
+/**
+ * Report renderers by `--format` name. Each takes the Report and returns a
+ * string; one writer puts it where it goes. Per-follower formats (csv, ndjson)
+ * are streams, not renderers: see ../follower-sinks.ts.
+ */
+export const RENDERERS = {
+  table: (r: Report, ctx: RenderContext) => renderTable(r, ctx),
+  json: (r: Report) => renderJson(r),
+} satisfies Record<string, (r: Report, ctx: RenderContext) => string>;
+
+export type ReportFormat = keyof typeof RENDERERS;
+export const REPORT_FORMATS = Object.keys(RENDERERS) as ReportFormat[];
+export const FOLLOWER_FORMATS = ['csv', 'ndjson'] as const;
+export type FollowerFormat = (typeof FOLLOWER_FORMATS)[number];

@@ -1,0 +1,6 @@
+import type { Report } from '../model.js';
+
+/** The Report as JSON: stable key order (the model's), no timestamps, so runs can be diffed. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}

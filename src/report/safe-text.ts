@@ -1,0 +1,24 @@
+/**
+ * Data never reaches the terminal raw: a bio can hold ANSI escapes, OSC 8
+ * hyperlinks, backspaces or bidi overrides that would rewrite what the user
+ * sees. They are shown escaped (\x1b, \u202e) instead.
+ */
+// C0 and C1 controls, DEL, bidi embeddings/overrides/isolates, line/paragraph separators.
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+export function escapeControl(text: string): string {
+  return text.replace(UNSAFE, (ch) => {
+    const code = ch.charCodeAt(0);
+    if (ch === '\n') return '\\n';
+    if (ch === '\t') return '\\t';
+    if (ch === '\r') return '\\r';
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
+
+/** Escapes, then cuts to `max` characters with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const safe = escapeControl(text);
+  const chars = [...safe];
+  return chars.length <= max ? safe : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
+}

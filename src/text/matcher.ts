@@ -1,0 +1,188 @@
+import { HOSTILE_NEGATORS, NEGATION_WINDOW, PLAIN_NEGATORS } from './negation.js';
+import { type Tokens, tokenize } from './tokenize.js';
+
+/**
+ * One precompiled matcher for every term of a values file: a trie over folded
+ * words, walked once from each word of the text. Its cost grows with the text,
+ * not with the number of terms, and no term ever becomes a regular expression
+ * (terms are user input: no ReDoS).
+ *
+ * Term syntax: words separated by spaces, hashtags or CamelCase (all folded
+ * the same way as profile text); a trailing `*` makes the last word a prefix
+ * (`bookseller*` matches booksellers). A multi-word term also matches its
+ * words written together (`book club` matches #bookclub).
+ */
+export interface TermSpec<T> {
+  /** The term as written by the user. */
+  text: string;
+  /** What the caller wants back when the term matches (e.g. which value). */
+  tag: T;
+}
+
+export type Polarity = 'support' | 'negated' | 'hostile';
+
+export interface Match<T> {
+  term: string;
+  tag: T;
+  /** Word positions [start, end) in the tokens. */
+  start: number;
+  end: number;
+  polarity: Polarity;
+  /** The negator that changed the polarity, when there is one. */
+  negator?: string;
+}
+
+interface Node<T> {
+  next?: Map<string, Node<T>>;
+  /** Terms that end at this node. */
+  terms?: TermSpec<T>[];
+  /** Terms whose last word is a prefix: prefix -> terms. */
+  prefixes?: Map<string, TermSpec<T>[]>;
+  /** Distinct prefix lengths present in `prefixes`, ascending. */
+  prefixLengths?: number[];
+}
+
+export interface MatcherOptions {
+  negators?: readonly string[];
+  hostileNegators?: readonly string[];
+}
+
+export class TermMatcher<T> {
+  private readonly root: Node<T> = {};
+  private readonly plain: Set<string>;
+  private readonly hostile: Set<string>;
+  /** Terms that fold to no word at all (only punctuation or emoji). */
+  readonly emptyTerms: string[] = [];
+  size = 0;
+
+  constructor(terms: Iterable<TermSpec<T>>, options: MatcherOptions = {}) {
+    this.plain = new Set([...PLAIN_NEGATORS, ...(options.negators ?? []).flatMap(foldWords)]);
+    this.hostile = new Set([...HOSTILE_NEGATORS, ...(options.hostileNegators ?? []).flatMap(foldWords)]);
+    for (const t of terms) this.add(t);
+  }
+
+  private add(spec: TermSpec<T>): void {
+    const trimmed = spec.text.trim();
+    const wildcard = trimmed.endsWith('*');
+    const words = foldWords(wildcard ? trimmed.slice(0, -1) : trimmed);
+    if (words.length === 0) {
+      this.emptyTerms.push(spec.text);
+      return;
+    }
+    this.insert(words, wildcard, spec);
+    // "book club" also matches the words written together, as in #bookclub.
+    if (words.length > 1) this.insert([words.join('')], wildcard, spec);
+    this.size++;
+  }
+
+  private insert(words: string[], wildcard: boolean, spec: TermSpec<T>): void {
+    let node = this.root;
+    const last = words.length - 1;
+    for (let i = 0; i < last; i++) {
+      const w = words[i]!;
+      node.next ??= new Map();
+      let child = node.next.get(w);
+      if (!child) {
+        child = {};
+        node.next.set(w, child);
+      }
+      node = child;
+    }
+    const w = words[last]!;
+    if (wildcard) {
+      node.prefixes ??= new Map();
+      const list = node.prefixes.get(w);
+      if (list) list.push(spec);
+      else node.prefixes.set(w, [spec]);
+      const lengths = new Set(node.prefixLengths ?? []);
+      lengths.add(w.length);
+      node.prefixLengths = [...lengths].sort((a, b) => a - b);
+    } else {
+      node.next ??= new Map();
+      let child = node.next.get(w);
+      if (!child) {
+        child = {};
+        node.next.set(w, child);
+      }
+      child.terms ??= [];
+      child.terms.push(spec);
+    }
+  }
+
+  /** Every match in the text, with its polarity. */
+  match(text: string): Match<T>[] {
+    return this.matchTokens(tokenize(text));
+  }
+
+  matchTokens(tokens: Tokens): Match<T>[] {
+    const out: Match<T>[] = [];
+    const n = tokens.words.length;
+    const seen = new Set<string>();
+    for (let i = 0; i < n; i++) this.walk(this.root, tokens, i, i, out, seen);
+    return out;
+  }
+
+  private walk(node: Node<T>, tokens: Tokens, start: number, pos: number, out: Match<T>[], seen: Set<string>): void {
+    if (pos >= tokens.words.length) return;
+    this.step(node, tokens, start, tokens.words[pos]!, pos + 1, out, seen);
+    const alt = tokens.joined[pos];
+    if (alt) this.step(node, tokens, start, alt[0], alt[1], out, seen);
+  }
+
+  private step(
+    node: Node<T>,
+    tokens: Tokens,
+    start: number,
+    word: string,
+    end: number,
+    out: Match<T>[],
+    seen: Set<string>,
+  ): void {
+    if (node.prefixLengths) {
+      for (const len of node.prefixLengths) {
+        if (len > word.length) break;
+        const specs = node.prefixes!.get(len === word.length ? word : word.slice(0, len));
+        if (specs) this.emit(specs, tokens, start, end, out, seen);
+      }
+    }
+    const child = node.next?.get(word);
+    if (!child) return;
+    if (child.terms) this.emit(child.terms, tokens, start, end, out, seen);
+    this.walk(child, tokens, start, end, out, seen);
+  }
+
+  private emit(specs: TermSpec<T>[], tokens: Tokens, start: number, end: number, out: Match<T>[], seen: Set<string>): void {
+    for (const spec of specs) {
+      // The split and the joined form of one compound can reach the same term twice.
+      const id = `${start}:${spec.text}`;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const negation = this.negationBefore(tokens, start);
+      out.push({
+        term: spec.text,
+        tag: spec.tag,
+        start,
+        end,
+        polarity: negation ? negation.polarity : 'support',
+        ...(negation ? { negator: negation.word } : {}),
+      });
+    }
+  }
+
+  private negationBefore(tokens: Tokens, start: number): { polarity: Polarity; word: string } | undefined {
+    const clause = tokens.clause[start];
+    const stop = Math.max(0, start - NEGATION_WINDOW);
+    for (let k = start - 1; k >= stop; k--) {
+      if (tokens.clause[k] !== clause) break;
+      const w = tokens.words[k]!;
+      if (this.hostile.has(w)) return { polarity: 'hostile', word: w };
+      if (this.plain.has(w)) return { polarity: 'negated', word: w };
+    }
+    return undefined;
+  }
+}
+
+/** Folded words of a short text, as the matcher sees them. */
+export function foldWords(text: string): string[] {
+  return tokenize(text).words;
+}

@@ -1,0 +1,181 @@
+import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { ConfigError, InputError } from '../errors.js';
+import { foldWords } from '../text/matcher.js';
+import { type ValuesFile, valuesFileSchema } from './schema.js';
+
+export interface LoadedValues {
+  values: ValuesFile;
+  file: string;
+  warnings: string[];
+}
+
+type Path = (string | number)[];
+
+/**
+ * Parses a YAML or JSON document (JSON is read by the YAML parser so both
+ * report line numbers) and validates it with a zod schema. Every problem is
+ * collected into one ConfigError: "values[2].terms (line 14): list at least one term".
+ */
+export async function parseConfigFile<S extends z.ZodType>(
+  file: string,
+  schema: S,
+  displayName = file,
+): Promise<{ data: z.output<S>; lineOf: (path: Path) => number | undefined }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new InputError(describeReadError(e), displayName);
+  }
+  return parseConfigText(text, schema, displayName);
+}
+
+export function parseConfigText<S extends z.ZodType>(
+  text: string,
+  schema: S,
+  displayName: string,
+): { data: z.output<S>; lineOf: (path: Path) => number | undefined } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      displayName,
+      doc.errors.map((err) => {
+        const line = err.linePos?.[0]?.line;
+        return `${line ? `line ${line}: ` : ''}${firstLine(err.message)}`;
+      }),
+    );
+  }
+  const lineOf = (path: Path): number | undefined => {
+    for (let p = path; p.length >= 0; p = p.slice(0, -1)) {
+      const node = p.length === 0 ? doc.contents : doc.getIn(p, true);
+      const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
+      if (offset !== undefined) return lineCounter.linePos(offset).line;
+      if (p.length === 0) return undefined;
+    }
+    return undefined;
+  };
+  const raw = doc.toJS();
+  if (raw === null || raw === undefined) throw new ConfigError(displayName, ['the file is empty']);
+  const result = schema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(
+      displayName,
+      result.error.issues.map((issue) => {
+        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
+        return formatIssue(path, issue.message, lineOf(path));
+      }),
+    );
+  }
+  return { data: result.data, lineOf };
+}
+
+export function formatIssue(path: Path, message: string, line: number | undefined): string {
+  const where = dottedPath(path) || '(top level)';
+  return `${where}${line ? ` (line ${line})` : ''}: ${message}`;
+}
+
+export function dottedPath(path: Path): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
+  return out;
+}
+
+/** Loads and validates a values file, then checks the rules one field cannot express. */
+export async function loadValues(file: string, displayName = file): Promise<LoadedValues> {
+  const { data, lineOf } = await parseConfigFile(file, valuesFileSchema, displayName);
+  const { errors, warnings } = checkValuesRules(data);
+  if (errors.length > 0) {
+    throw new ConfigError(
+      displayName,
+      errors.map((e) => formatIssue(e.path, e.message, lineOf(e.path))),
+    );
+  }
+  return { values: data, file: displayName, warnings };
+}
+
+interface RuleProblem {
+  path: Path;
+  message: string;
+}
+
+/** Named cross-field rules: things zod checks field by field cannot see. */
+export function checkValuesRules(v: ValuesFile): { errors: RuleProblem[]; warnings: string[] } {
+  const errors: RuleProblem[] = [];
+  const warnings: string[] = [];
+
+  const seenValues = new Map<string, number>();
+  v.values.forEach((value, i) => {
+    const key = value.name.toLowerCase();
+    const first = seenValues.get(key);
+    if (first !== undefined) {
+      errors.push({ path: ['values', i, 'name'], message: `duplicate value name "${value.name}" (also values[${first}])` });
+    } else seenValues.set(key, i);
+  });
+  const seenFlags = new Map<string, number>();
+  v.redFlags.forEach((flag, i) => {
+    const key = flag.name.toLowerCase();
+    const first = seenFlags.get(key);
+    if (first !== undefined) {
+      errors.push({ path: ['redFlags', i, 'name'], message: `duplicate red flag name "${flag.name}" (also redFlags[${first}])` });
+    } else seenFlags.set(key, i);
+  });
+
+  const termLists: [Path, string[]][] = [
+    ...v.values.map((value, i): [Path, string[]] => [['values', i, 'terms'], value.terms]),
+    ...v.redFlags.map((flag, i): [Path, string[]] => [['redFlags', i, 'terms'], flag.terms]),
+    [['idealCustomer', 'terms'], v.idealCustomer?.terms ?? []],
+    [['idealCustomer', 'locations'], v.idealCustomer?.locations ?? []],
+  ];
+  for (const [path, list] of termLists) {
+    list.forEach((t, j) => {
+      const body = t.trim().replace(/\*$/, '');
+      if (foldWords(body).length === 0) {
+        errors.push({
+          path: [...path, j],
+          message: `"${t}" has no letters or digits to match (terms are whole words; emoji and punctuation are ignored)`,
+        });
+      }
+    });
+  }
+  const totalTerms = termLists.reduce((n, [, list]) => n + list.length, 0);
+  if (totalTerms > 100_000) {
+    errors.push({ path: [], message: `${totalTerms} terms is more than the 100,000 kindred reads` });
+  }
+
+  const excluded = new Set(v.overrides.exclude.map((h) => h.trim().replace(/^@/, '').toLowerCase()));
+  for (const handle of Object.keys(v.overrides.segment)) {
+    if (excluded.has(handle.trim().replace(/^@/, '').toLowerCase())) {
+      errors.push({
+        path: ['overrides', 'segment', handle],
+        message: `"${handle}" is also in overrides.exclude; keep it in one of the two`,
+      });
+    }
+  }
+
+  const owner = new Map<string, string>();
+  for (const value of v.values) {
+    for (const t of value.terms) {
+      const key = foldWords(t).join(' ') + (t.trim().endsWith('*') ? '*' : '');
+      const other = owner.get(key);
+      if (other !== undefined && other !== value.name) {
+        warnings.push(`the term "${t}" is listed under both "${other}" and "${value.name}"; it counts for both`);
+      } else owner.set(key, value.name);
+    }
+  }
+  return { errors, warnings };
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}
+
+export function describeReadError(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'this is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return `cannot be read (${code ?? (e as Error)?.message ?? 'unknown error'})`;
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { type Polarity, TermMatcher } from '../../src/text/matcher.js';
+
+function matcher(...terms: string[]) {
+  return new TermMatcher(terms.map((text) => ({ text, tag: text })));
+}
+function hits(m: TermMatcher<string>, text: string): [string, Polarity][] {
+  return m.match(text).map((x) => [x.tag, x.polarity]);
+}
+
+describe('term matcher', () => {
+  it('is case-insensitive', () => {
+    expect(hits(matcher('bookworm'), 'BOOKWORM and proud')).toEqual([['bookworm', 'support']]);
+  });
+
+  it('is accent-insensitive on both sides', () => {
+    expect(hits(matcher('café'), 'Cafe owner')).toEqual([['café', 'support']]);
+    expect(hits(matcher('cafe'), 'propriétaire de café')).toEqual([['cafe', 'support']]);
+  });
+
+  it('applies NFKC, so styled letters read as plain ones', () => {
+    expect(hits(matcher('sustainable'), '𝓼𝓾𝓼𝓽𝓪𝓲𝓷𝓪𝓫𝓵𝓮 living')).toEqual([['sustainable', 'support']]);
+    expect(hits(matcher('vegan'), 'ｖｅｇａｎ cook')).toEqual([['vegan', 'support']]);
+  });
+
+  it('matches whole words only', () => {
+    expect(hits(matcher('craft'), 'aircraft engineer')).toEqual([]);
+    expect(hits(matcher('craft'), 'crafts')).toEqual([]);
+    expect(hits(matcher('craft'), 'craft beer')).toEqual([['craft', 'support']]);
+  });
+
+  it('matches a phrase across hashtags and CamelCase', () => {
+    const m = matcher('#ShopIndie', 'read more books');
+    expect(hits(m, 'we say shop indie')).toEqual([['#ShopIndie', 'support']]);
+    expect(hits(m, 'always #ShopIndie')).toEqual([['#ShopIndie', 'support']]);
+    expect(hits(m, '#ReadMoreBooks 2025')).toEqual([['read more books', 'support']]);
+  });
+
+  it('matches a lower-case hashtag against a phrase written apart, and the reverse', () => {
+    expect(hits(matcher('book club'), '#bookclub host')).toEqual([['book club', 'support']]);
+    expect(hits(matcher('#amreading'), '#AmReading now')).toEqual([['#amreading', 'support']]);
+  });
+
+  it('treats a trailing * as a prefix wildcard', () => {
+    const m = matcher('bookseller*', 'book club*');
+    expect(hits(m, 'Booksellers unite')).toEqual([['bookseller*', 'support']]);
+    expect(hits(m, 'bookseller')).toEqual([['bookseller*', 'support']]);
+    expect(hits(m, 'book clubs and more')).toEqual([['book club*', 'support']]);
+    expect(hits(m, 'books')).toEqual([]);
+  });
+
+  it('is not broken by emoji and punctuation', () => {
+    expect(hits(matcher('reader'), '📚reader📚')).toEqual([['reader', 'support']]);
+    expect(hits(matcher('shop local'), 'shop—local!!')).toEqual([['shop local', 'support']]);
+    expect(hits(matcher("don't panic"), 'Dont panic')).toEqual([["don't panic", 'support']]);
+  });
+
+  it('does not count a negated term as support', () => {
+    const m = matcher('reader', 'fiction');
+    expect(hits(m, 'not a big reader')).toEqual([['reader', 'negated']]);
+    expect(hits(m, 'I never read fiction')).toEqual([['fiction', 'negated']]);
+    expect(hits(m, "I don't consider myself a reader")).toEqual([['reader', 'negated']]);
+  });
+
+  it('marks hostile negation', () => {
+    expect(hits(matcher('ebook'), 'anti-ebook forever')).toEqual([['ebook', 'hostile']]);
+    expect(hits(matcher('piracy'), 'against piracy')).toEqual([['piracy', 'hostile']]);
+  });
+
+  it('keeps negation inside its clause and window', () => {
+    const m = matcher('reader');
+    expect(hits(m, 'Not sure about coffee, but a reader')).toEqual([['reader', 'support']]);
+    expect(hits(m, 'no time. reader')).toEqual([['reader', 'support']]);
+    expect(hits(m, 'no time for that kind of reader')).toEqual([['reader', 'support']]);
+  });
+
+  it('matches a term that itself contains a negator', () => {
+    expect(hits(matcher('no kill shelter'), 'proud no-kill shelter volunteer')).toEqual([
+      ['no kill shelter', 'support'],
+    ]);
+  });
+
+  it('reports each term once per position even when split and joined forms both match', () => {
+    expect(hits(matcher('book club*'), '#BookClub')).toEqual([['book club*', 'support']]);
+  });
+
+  it('sets aside terms with no words', () => {
+    const m = matcher('!!!', '🎉', 'ok');
+    expect(m.emptyTerms).toEqual(['!!!', '🎉']);
+    expect(m.size).toBe(1);
+  });
+
+  it('accepts extra negators', () => {
+    const m = new TermMatcher([{ text: 'vegan', tag: 1 }], { negators: ['kein'], hostileNegators: ['gegen'] });
+    expect(m.match('kein vegan').map((x) => x.polarity)).toEqual(['negated']);
+    expect(m.match('gegen vegan').map((x) => x.polarity)).toEqual(['hostile']);
+  });
+});
