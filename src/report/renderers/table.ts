@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { clip } from '../safe-text.js';
+import { clip, escapeControl } from '../safe-text.js';
 import type { FollowerSummary, Report } from '../model.js';
 import { LIST_TITLES, num, pct, SEGMENT_ORDER } from './format.js';
 
@@ -70,7 +70,8 @@ export function renderTable(report: Report, options: TableOptions): string {
 
   heading(`Group-think risk: ${report.groupThink.risk}`);
   const g = report.groupThink;
-  out.push(`  value diversity ${g.diversity === null ? 'n/a' : g.diversity.toFixed(2)} (1 = evenly spread)` + (g.dominantValue ? ` · top value "${clip(g.dominantValue, 24)}" held by ${pct(g.dominantShare)} of aligned followers` : ''));
+  out.push(`  value diversity ${g.diversity === null ? 'n/a' : g.diversity.toFixed(2)} (0 = one value, 1 = evenly spread)`);
+  if (g.dominantValue) out.push(`  top value "${clip(g.dominantValue, 24)}" is held by ${pct(g.dominantShare)} of aligned followers`);
   out.push(`  dissenters ${num(g.dissenters)} (${pct(g.dissentShare)} of engaged followers)`);
 
   for (const key of Object.keys(LIST_TITLES) as (keyof typeof LIST_TITLES)[]) {
@@ -82,19 +83,21 @@ export function renderTable(report: Report, options: TableOptions): string {
 
   heading('Data quality');
   for (const i of report.inputs) {
-    out.push(`  ${clip(i.file, 40)}: ${i.formatLabel}; ${num(i.rowsRead)} rows, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
+    out.push(`  ${clipStart(i.file, width - 4)}`);
+    out.push(`    ${i.formatLabel}: ${num(i.rowsRead)} rows, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
     const signals = [`profile text ${yes(i.signals.profileText)}`, `engagement ${yes(i.signals.engagement)}`, `authenticity fields ${yes(i.signals.authenticity)}`];
     out.push(c.dim(`    ${signals.join(' · ')}`));
   }
   for (const i of report.interactions) {
-    out.push(`  ${clip(i.file, 40)}: interactions, ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers matched, ${num(i.notFollowers)} not followers`);
+    out.push(`  ${clipStart(i.file, width - 4)}`);
+    out.push(`    interactions: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not followers`);
   }
   const ev = report.dataQuality.evidence;
   out.push(`  evidence: ${num(ev.profileText)} with profile text, ${num(ev.engagement)} with engagement, ${num(ev.none)} with neither`);
   const skipped = Object.entries(report.dataQuality.skippedByCode);
   if (skipped.length) out.push(`  skipped: ${skipped.map(([code, n]) => `${code} ${num(n)}`).join(', ')}`);
   for (const s of report.dataQuality.skippedSamples.slice(0, 5)) {
-    out.push(c.dim(`    ${clip(s.file, 30)}:${s.line} ${s.code}${s.detail ? ` (${clip(s.detail, 40)})` : ''}`));
+    out.push(c.dim(`    line ${s.line} of ${clipStart(baseName(s.file), 24)}: ${s.code}${s.detail ? ` (${clip(s.detail, 30)})` : ''}`));
   }
   for (const w of report.dataQuality.warnings) {
     const sample = w.samples[0];
@@ -114,8 +117,8 @@ export function renderTable(report: Report, options: TableOptions): string {
     }
   }
   out.push('');
-  out.push(c.dim('  Why did someone get their segment? kindred explain <export> --values FILE <handle>'));
-  return `${out.join('\n')}\n`;
+  out.push(c.dim('  Why this segment? kindred explain <export> --values FILE <handle>'));
+  return `${out.flatMap((l) => fit(l, width)).join('\n')}\n`;
 }
 
 function followerLines(f: FollowerSummary, list: keyof typeof LIST_TITLES, width: number, c: ChalkInstance): string[] {
@@ -130,6 +133,27 @@ function followerLines(f: FollowerSummary, list: keyof typeof LIST_TITLES, width
   const head = `  @${clip(f.handle, 30)}${name}`;
   const second = `    ${score}${detail ? ` · ${clip(detail, width - 30)}` : ''}`;
   return [head, c.dim(second)];
+}
+
+/** Keeps the end of a long path, where the file name is. */
+function clipStart(text: string, max: number): string {
+  const chars = [...escapeControl(text)];
+  return chars.length <= max ? chars.join('') : `…${chars.slice(chars.length - max + 1).join('')}`;
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** A last guard for the 80-column promise: a line still too wide is wrapped, plain. */
+function fit(line: string, width: number): string[] {
+  const plain = line.replace(ANSI, '');
+  if ([...plain].length <= width) return [line];
+  const indent = /^\s*/.exec(plain)![0];
+  return wrap(plain, width - indent.length - 2).map((l, i) => (i === 0 ? indent : `${indent}  `) + l);
 }
 
 function yes(b: boolean): string {
