@@ -118,7 +118,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   }
   out.push('');
   out.push(c.dim('  Why this segment? kindred explain <export> --values FILE <handle>'));
-  return `${out.flatMap((l) => fit(l, width)).join('\n')}\n`;
+  return `${out.flatMap((l) => fitWidth(l, width)).join('\n')}\n`;
 }
 
 function followerLines(f: FollowerSummary, list: keyof typeof LIST_TITLES, width: number, c: ChalkInstance): string[] {
@@ -149,7 +149,7 @@ function baseName(path: string): string {
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** A last guard for the 80-column promise: a line still too wide is wrapped, plain. */
-function fit(line: string, width: number): string[] {
+function fitWidth(line: string, width: number): string[] {
   const plain = line.replace(ANSI, '');
   if ([...plain].length <= width) return [line];
   const indent = /^\s*/.exec(plain)![0];
