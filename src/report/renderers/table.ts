@@ -145,7 +145,6 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
 const ANSI = /\u001b\[[0-9;]*m/g;
 
 /** A last guard for the 80-column promise: a line still too wide is wrapped, plain. */
