@@ -245,7 +245,8 @@ function mulberry32(seed) {
 }
 
 function printModel(model) {
-  const r = (x) => Math.round(x * 1000) / 1000;
+  // ln 2 is ln(1 + 1): a median of one, written as the constant it is.
+  const r = (x) => (Math.abs(x - Math.LN2) < 1e-12 ? 'Math.LN2' : Math.round(x * 1000) / 1000);
   const lines = [`  intercept: ${r(model.intercept)},`, '  signals: {'];
   for (const code of SIGNAL_CODES) {
     const m = model.signals[code];

@@ -96,7 +96,7 @@ export const AUTHENTICITY_MODEL: { intercept: number; signals: Record<SignalCode
     /** Listed: other people put real accounts on their lists. */
     // centre: 1 list; held within 0–51. Weight 0: once followers are known, being
     // listed told real people from fakes no further in the development data.
-    LISTED: { kind: 'scale', weight: 0, centre: 0.693, min: 0, max: 3.951 },
+    LISTED: { kind: 'scale', weight: 0, centre: Math.LN2, min: 0, max: 3.951 },
     /** Account age in days at --as-of: bought accounts are made in batches, shortly before sale. */
     // centre: 661 days; held within 41–1,871
     ACCOUNT_AGE: { kind: 'scale', weight: -0.645, centre: 6.496, min: 3.726, max: 7.535 },

@@ -75,7 +75,7 @@ const NONE: readonly string[] = [];
 /** A signal's contribution to the log-odds, for a known value `x` (see authenticity-model.ts). */
 export function contribution(model: SignalModel, x: number): number {
   if (model.kind === 'flag') return model.weight * x;
-  const held = x < model.min ? model.min : x > model.max ? model.max : x;
+  const held = Math.min(model.max, Math.max(model.min, x));
   return model.weight * (held - model.centre);
 }
 
@@ -138,7 +138,7 @@ export function readSignals(f: Follower, asOf: Date, spamPhrases: readonly strin
 }
 
 function ln1p(n: number): number {
-  return Math.log1p(n > 0 ? n : 0);
+  return Math.log1p(Math.max(0, n));
 }
 
 /** Whole days from account creation to --as-of; a creation date after --as-of is not trusted. */
