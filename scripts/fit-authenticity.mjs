@@ -63,7 +63,7 @@ for await (const item of source.items) {
   if (fake === undefined) continue;
   const x = new Float64Array(SIGNAL_CODES.length);
   const fields = readSignals(f, asOf, scoreAlignment(f, cv).spamPhrases, x);
-  rows.push({ x, fields, fake, verified: f.verified === true });
+  rows.push({ x, fields, fake, verified: f.verified === true, followers: f.followers ?? 0, following: f.following ?? 0, posts: f.posts ?? 0 });
 }
 const fakes = rows.filter((r) => r.fake).length;
 console.log(`${rows.length} labelled profiles read through kindred's CSV reader (${fakes} fake, ${rows.length - fakes} human), as of ${CRESCI_AS_OF}.\n`);
@@ -103,6 +103,15 @@ console.log(
 
 console.log('Published baselines on this data (Cresci et al. 2015, whole dataset):');
 for (const b of BASELINES) console.log(`  ${b.name.padEnd(66)} accuracy ${b.accuracy.toFixed(3)}  MCC ${b.mcc.toFixed(3)}`);
+
+// The single-rule baselines re-measured on this half, for a like-for-like comparison.
+console.log('The same single rules measured on this development half (flag as fake when the rule fails):');
+const rules = [
+  ['followers >= 30', (r) => r.followers < 30],
+  ['tweets >= 50', (r) => r.posts < 50],
+  ["Socialbakers' following:followers >= 50:1 (flagged when it holds)", (r) => r.following >= 50 * r.followers],
+];
+for (const [name, rule] of rules) console.log(`  ${name.padEnd(66)} ${formatMetrics(metrics(rows.map((r) => [r.fake, rule(r)])))}`);
 
 if (args.has('--print-model')) {
   console.log('\nModel fitted on all the data (paste into AUTHENTICITY_MODEL):\n');

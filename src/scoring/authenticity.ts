@@ -88,15 +88,13 @@ export function contribution(model: SignalModel, x: number): number {
 export function readSignals(f: Follower, asOf: Date, spamPhrases: readonly string[], out: Float64Array): number {
   out.fill(Number.NaN);
   let fields = 0;
-  if (f.followers !== undefined) {
-    out[AT.FOLLOWERS] = ln1p(f.followers);
-    fields++;
-  }
-  if (f.following !== undefined) {
-    out[AT.FOLLOWING] = ln1p(f.following);
-    fields++;
-  }
-  if (f.followers !== undefined && f.following !== undefined) out[AT.FOLLOWING_RATIO] = ln1p(f.following) - ln1p(f.followers);
+  const followers = f.followers !== undefined ? ln1p(f.followers) : Number.NaN;
+  const following = f.following !== undefined ? ln1p(f.following) : Number.NaN;
+  out[AT.FOLLOWERS] = followers;
+  out[AT.FOLLOWING] = following;
+  out[AT.FOLLOWING_RATIO] = following - followers; // NaN unless both are known
+  if (f.followers !== undefined) fields++;
+  if (f.following !== undefined) fields++;
   if (f.posts !== undefined) {
     out[AT.POSTS] = ln1p(f.posts);
     fields++;
@@ -154,8 +152,10 @@ function ageDays(f: Follower, asOf: Date): number | undefined {
  * keyed by id or name have no handle of their own to judge.
  */
 function generatedDigits(f: Follower): number {
-  if (f.key.startsWith('id:') || f.key.startsWith('name:')) return 0;
   const h = f.handle;
+  const last = h.charCodeAt(h.length - 1);
+  if (!(last >= 48 && last <= 57)) return 0; // most handles: no trailing digit at all
+  if (f.key.startsWith('id:') || f.key.startsWith('name:')) return 0;
   let i = h.length;
   while (i > 0) {
     const c = h.charCodeAt(i - 1);
@@ -224,8 +224,11 @@ function count(n: number, one: string, many: string): string {
   return `${num(n)} ${n === 1 ? one : many}`;
 }
 
+// One formatter for all: toLocaleString builds a new one on every call.
+const NUMBER = new Intl.NumberFormat('en-US');
+
 function num(n: number): string {
-  return n.toLocaleString('en-US');
+  return NUMBER.format(n);
 }
 
 function round2(n: number): number {
