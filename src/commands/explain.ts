@@ -11,6 +11,8 @@ import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import { runPipeline } from '../pipeline.js';
+import { scoreAuthenticity } from '../scoring/authenticity.js';
+import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';
 import { reasonsFor } from '../report/reasons.js';
 import { clip, escapeControl } from '../report/safe-text.js';
 import type { CompiledValues } from '../values/compile.js';
@@ -59,7 +61,7 @@ export async function explainCommand(exportFile: string, handles: string[], opti
   const missing = [...wanted].filter(([key]) => !found.has(key)).map(([, h]) => h);
   const explanations = [...wanted.keys()].flatMap((key) => {
     const c = found.get(key);
-    return c ? [explanation(c, values)] : [];
+    return c ? [explanation(c, values, asOf)] : [];
   });
   if (options.format === 'json') {
     await writeOut(io.stdout, `${JSON.stringify({ asOf: asOf.toISOString().slice(0, 10), followers: explanations, notFound: missing }, null, 2)}\n`);
@@ -73,9 +75,13 @@ export async function explainCommand(exportFile: string, handles: string[], opti
 
 type Explanation = ReturnType<typeof explanation>;
 
-function explanation(c: Classified, cv: CompiledValues) {
+function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
   const f = c.follower;
   const s = cv.scoring;
+  // The audit keeps signals only for suspects; explain shows every one.
+  const auth = s.authenticity.enabled
+    ? scoreAuthenticity(f, asOf, s, { spamPhrases: c.alignment.spamPhrases, allSignals: true })
+    : c.authenticity;
   const fieldsRead: Record<string, string> = {};
   for (const field of TEXT_FIELDS) if (f[field]) fieldsRead[field] = f[field]!;
   const terms = [
@@ -115,16 +121,37 @@ function explanation(c: Classified, cv: CompiledValues) {
         lastInteraction: c.engagement.lastAt?.toISOString().slice(0, 10) ?? null,
       },
       authenticity: {
-        checked: c.authenticity.checked,
-        probability: c.authenticity.probability ?? null,
+        enabled: s.authenticity.enabled,
+        checked: auth.checked,
+        probability: auth.probability ?? null,
         threshold: s.authenticity.threshold,
-        suspect: c.authenticity.suspect,
-        signals: c.authenticity.signals,
+        suspect: auth.suspect,
+        /** Log-odds of a follower who looks like a typical real person on every signal. */
+        base: AUTHENTICITY_MODEL.intercept,
+        signals: auth.signals,
+        fieldsKnown: auth.fieldsKnown ?? 0,
+        fieldsNeeded: MIN_FIELDS,
       },
     },
     reasons: reasonsFor(c, s.windowDays),
     wouldChange: whatWouldChange(facts, c.segment),
   };
+}
+
+function authenticityLines(a: Explanation['scores']['authenticity']): string[] {
+  if (!a.enabled) return ['  authenticity: not checked (scoring.authenticity.enabled is false)'];
+  if (!a.checked) return [`  authenticity: not enough fields to judge (${a.fieldsKnown} known, ${a.fieldsNeeded} needed)`];
+  const lines = [
+    `  authenticity ${Math.round((a.probability ?? 0) * 100)}% likely fake (suspect at ${Math.round(a.threshold * 100)}%) → ${a.suspect ? 'suspect' : 'not suspect'}`,
+    `    ${signed(a.base)}  base: a typical real person`,
+  ];
+  for (const sig of a.signals) lines.push(`    ${signed(sig.weight)}  ${clip(sig.detail, 60)}`);
+  return lines;
+}
+
+function signed(n: number): string {
+  const text = Math.abs(n).toFixed(2);
+  return (n > 0 ? `+${text}` : n < 0 ? `-${text}` : ` ${text}`).padStart(6);
 }
 
 /** Flip one fact at a time and report which flips change the segment. */
@@ -173,11 +200,7 @@ function renderExplanation(e: Explanation): string {
   lines.push(
     `  engagement ${sc.engagement.score} (engaged at ${sc.engagement.threshold}, window ${sc.engagement.windowDays} days) → ${sc.engagement.engaged ? 'engaged' : 'not engaged'}${counted ? `; counted: ${counted}` : ''}${sc.engagement.stale ? `; stale: ${sc.engagement.stale}` : ''}`,
   );
-  lines.push(
-    sc.authenticity.checked
-      ? `  authenticity ${Math.round((sc.authenticity.probability ?? 0) * 100)}% likely fake (suspect at ${Math.round(sc.authenticity.threshold * 100)}%) → ${sc.authenticity.suspect ? 'suspect' : 'not suspect'}`
-      : '  authenticity: not enough fields to judge',
-  );
+  lines.push(...authenticityLines(sc.authenticity));
   if (e.wouldChange.length) {
     lines.push('  what would change it:');
     for (const w of e.wouldChange) lines.push(`    ${w}`);
