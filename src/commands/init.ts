@@ -68,6 +68,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
     throw new UsageError('--from - reads standard input, which the questions need: give the export as a file');
   }
   const c: ChalkInstance = new Chalk({ level: options.color !== false && io.stdoutIsTTY && !io.env.NO_COLOR ? 1 : 0 });
+  const width = Math.min(io.columns ?? 80, 100);
   await refuseOverwrite(output, !!options.force);
   await checkWritableTarget(output);
 
@@ -82,6 +83,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
     answers = await runWizard({
       prompter: deps.prompter ?? inquirerPrompter({ input: io.stdin, output: io.stdout }),
       chalk: c,
+      width,
       ...(audience ? { language: (terms: string[]) => audience.language(terms), vocabulary: audience.vocabulary } : {}),
     });
     mode = 'wizard';
@@ -99,7 +101,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
 
   if (audience && mode !== 'wizard') {
     const lang = audience.language(allTerms(answers));
-    await writeOut(io.stdout, `${c.bold('Words your followers use that no term covers yet')} ${c.dim(`(followers using each; ${lang.followersWithText} profiles with text)`)}\n${formatLanguage(lang, c, 15)}\n\n`);
+    await writeOut(io.stdout, `${c.bold('Words your followers use that no term covers yet')} ${c.dim(`(followers using each; ${lang.followersWithText} profiles with text)`)}\n${formatLanguage(lang, c, 15, width)}\n\n`);
   }
 
   // Checked again: the file may have appeared while the questions were answered.
@@ -111,7 +113,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
 
   if (audience) {
     const report = await runPipeline(audience.replay(), { values: compileValues(loaded.values), asOf: today, top: 0, version: VERSION });
-    await writeOut(io.stdout, `\n${renderPreview(report, c)}\n`);
+    await writeOut(io.stdout, `\n${renderPreview(report, c, width)}\n`);
   }
   const exportHint = options.from?.[0] && options.from[0] !== '-' ? options.from[0] : 'followers.csv';
   await writeOut(

@@ -37,6 +37,7 @@ export interface LanguageOptions {
 const NOISE = /https?:\/\/\S+|www\.\S+|\S+@\S+\.\S+|@[\p{L}\p{N}_.]+|\b[\p{L}\p{N}-]+\.(?:com|org|net|io|co|uk|me|shop|store|app|dev|info)\b\S*/giu;
 const HASHTAG = /#([\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*)/gu;
 const HAS_DIGIT = /\p{N}/u;
+const JOINERS = /[&+<>=~]/g;
 const MIN_WORD_LENGTH = 3;
 
 export function createLanguageCounter(matcher: TermMatcher<unknown>) {
@@ -83,8 +84,9 @@ export function createLanguageCounter(matcher: TermMatcher<unknown>) {
         countForm(hashtags, key, form);
       }
 
-      // Hashtags were counted above; a clause break keeps them out of phrases.
-      const tokens = tokenize(clean.replace(HASHTAG, ' | '));
+      // Hashtags were counted above; a clause break keeps them out of phrases,
+      // as it does for symbols that join two things ("volunteer & library friend").
+      const tokens = tokenize(clean.replace(HASHTAG, ' | ').replace(JOINERS, ' | '));
       const isCovered = new Array<boolean>(tokens.words.length).fill(false);
       for (const m of matcher.matchTokens(tokens)) for (let i = m.start; i < m.end; i++) isCovered[i] = true;
       const usable = (i: number) => {

@@ -130,7 +130,7 @@ export function suggestVariants(term: string, existing: readonly string[], vocab
   // A hashtag names itself: #BookTok has no plural worth matching.
   if (!wildcard && !trimmed.startsWith('#') && /^\p{L}+$/u.test(last)) {
     if (last.length >= WILDCARD_MIN_LENGTH) {
-      candidates.push({ term: `${words.join(' ')}*`, why: `any ending: ${pluralOf(last)}, ${last}ing…` });
+      candidates.push({ term: `${words.join(' ')}*`, why: `any ending, e.g. ${pluralOf(last)}` });
     } else if (last.length >= 3 && !last.endsWith('s')) {
       candidates.push({ term: [...words.slice(0, -1), pluralOf(last)].join(' '), why: 'plural' });
     }
@@ -192,4 +192,13 @@ export function matchesAlso(term: string): string[] {
     out.push(`#${words[0]}${star}`);
   }
   return out.filter((x) => x !== t);
+}
+
+/** Whether `term` alone already matches everything `other` (a plain term) would. */
+export function coversTerm(term: string, other: string): boolean {
+  const o = other.trim();
+  if (o.endsWith('*')) return termKey(term) === termKey(o);
+  const n = foldWords(o).length;
+  if (n === 0) return false;
+  return new TermMatcher([{ text: term, tag: 0 }]).match(o).some((m) => m.polarity === 'support' && m.start === 0 && m.end === n);
 }

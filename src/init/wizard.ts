@@ -4,8 +4,9 @@ import { escapeControl } from '../report/safe-text.js';
 import { foldWords } from '../text/matcher.js';
 import { type InitAnswers, splitTerms } from './answers.js';
 import type { CommunityLanguage, Frequent } from './community-language.js';
+import { wrapItems, wrapNote } from './layout.js';
 import { SPAM_TERMS } from './spam-list.js';
-import { matchesAlso, suggestVariants, termKey, type Variant } from './variants.js';
+import { coversTerm, matchesAlso, suggestVariants, termKey, type Variant } from './variants.js';
 
 /**
  * The `kindred init` conversation: brand, promise, three to six values with
@@ -19,6 +20,8 @@ export interface WizardOptions {
   language?: (terms: string[]) => CommunityLanguage;
   /** Words the followers use, to split run-together hashtags (#shoplocal → shop local). */
   vocabulary?: ReadonlySet<string>;
+  /** Terminal width for lists and notes. */
+  width?: number;
 }
 
 export const MIN_VALUES = 3;
@@ -27,6 +30,7 @@ const PROMISE_EXAMPLE = 'An independent bookshop where every reader finds their 
 
 export async function runWizard(options: WizardOptions): Promise<InitAnswers> {
   const { prompter: p, chalk: c } = options;
+  const width = options.width ?? 80;
   const say = (text: string) => p.say(text);
   const vocabulary = new Set(options.vocabulary ?? []);
 
@@ -41,7 +45,7 @@ export async function runWizard(options: WizardOptions): Promise<InitAnswers> {
   if (options.language) {
     const lang = options.language([]);
     say(`\n${c.bold('What your followers say about themselves')} ${c.dim(`(${lang.followersWithText} profiles with text)`)}`);
-    say(formatLanguage(lang, c, 10));
+    say(formatLanguage(lang, c, 10, width));
   }
 
   say(c.dim(
@@ -65,23 +69,22 @@ export async function runWizard(options: WizardOptions): Promise<InitAnswers> {
     const terms = await askTerms(p, c, {
       id: `value.${i}.terms`,
       message: `Words people who share "${name}" use:`,
-      existing: allTerms(),
+      existing: values.flatMap((v) => v.terms.map((term) => ({ term, owner: v.name }))),
       vocabulary,
     });
     for (const t of terms) for (const w of foldWords(t)) vocabulary.add(w);
-    const chosen = await offerVariants(p, `value.${i}.variants`, terms, [...allTerms(), ...terms], vocabulary);
-    values.push({ name, terms: [...terms, ...chosen] });
+    values.push({ name, terms: await offerVariants(p, `value.${i}.variants`, terms, [...allTerms(), ...terms], vocabulary) });
   }
 
   const ideal = { roles: [] as string[], interests: [] as string[], locations: [] as string[] };
-  if (options.language) await adoptCommunityLanguage(p, c, options.language, values, ideal);
+  if (options.language) await adoptCommunityLanguage(p, c, options.language, values, ideal, width);
 
   say(c.dim('\nYour ideal customer: who you most want to reach. Separate with commas; Enter skips.'));
   ideal.roles.push(...(await askList(p, 'ideal.roles', 'Their roles or jobs (e.g. teacher, librarian):')));
   ideal.interests.push(...(await askList(p, 'ideal.interests', 'Their interests (e.g. book club host, english lit*):')));
   if (options.language) {
     const places = options.language([]).places;
-    if (places.length > 0) say(c.dim(`Places your followers give: ${places.slice(0, 8).map((f) => `${safe(f.text)} (${f.followers})`).join(', ')}`));
+    if (places.length > 0) say(c.dim(wrapNote(`Places your followers give: ${places.slice(0, 8).map((f) => `${safe(f.text)} (${f.followers})`).join(', ')}`, width, (x) => x, 0)));
   }
   ideal.locations.push(...(await askList(p, 'ideal.locations', 'Their places (e.g. Bristol, Somerset):')));
 
@@ -98,7 +101,7 @@ export async function runWizard(options: WizardOptions): Promise<InitAnswers> {
         validate: (v) => (!v.trim() ? 'give the red flag a name' : taken.has(v.trim().toLowerCase()) ? 'you already have a red flag with this name' : true),
       })
     ).trim();
-    const terms = await askTerms(p, c, { id: `redFlag.${i}.terms`, message: `Words that signal "${name}":`, existing: [], vocabulary });
+    const terms = await askTerms(p, c, { id: `redFlag.${i}.terms`, message: `Words that signal "${name}":`, existing: redFlags.flatMap((f) => f.terms.map((term) => ({ term, owner: f.name }))), vocabulary });
     redFlags.push({ name, terms });
   }
   const spamList = await p.confirm({
@@ -120,7 +123,7 @@ export async function runWizard(options: WizardOptions): Promise<InitAnswers> {
 async function askTerms(
   p: Prompter,
   c: ChalkInstance,
-  q: { id: string; message: string; existing: string[]; vocabulary: ReadonlySet<string> },
+  q: { id: string; message: string; existing: OwnedTerm[]; vocabulary: ReadonlySet<string> },
 ): Promise<string[]> {
   const answer = await p.input({
     id: q.id,
@@ -143,35 +146,59 @@ export function validateTerms(text: string): true | string {
 }
 
 /** Under the term being typed: what it also matches, and variants worth adding. */
-function liveHint(typed: string, existing: string[], vocabulary: ReadonlySet<string>, c: ChalkInstance): string {
+export interface OwnedTerm {
+  term: string;
+  /** The value or red flag it is listed under. */
+  owner: string;
+}
+
+export function liveHint(typed: string, existing: OwnedTerm[], vocabulary: ReadonlySet<string>, c: ChalkInstance): string {
   const terms = splitTerms(typed);
   const current = typed.endsWith(',') ? undefined : terms[terms.length - 1];
   if (!current || foldWords(current.replace(/\*$/, '')).length === 0) return c.dim('  separate terms with commas; end a word with * to match any ending');
+  // This list first: a term covered here is simply redundant; one covered by
+  // another value would count for both.
+  const others: OwnedTerm[] = [...terms.slice(0, -1).map((term) => ({ term, owner: '' })), ...existing];
+  const coveredBy = others.find((o) => coversTerm(o.term, current));
+  if (coveredBy) {
+    const same = termKey(coveredBy.term) === termKey(current);
+    const where = coveredBy.owner ? ` under "${escapeControl(coveredBy.owner)}" (it would count for both)` : '';
+    return c.dim(`  ${escapeControl(current)}: ${same ? 'already listed' : `already matched by "${escapeControl(coveredBy.term)}"`}${where}`);
+  }
   const also = matchesAlso(current).slice(0, 3);
-  const variants = suggestVariants(current, [...existing, ...terms], vocabulary).map((v) => v.term);
+  const variants = suggestVariants(current, [...existing.map((o) => o.term), ...terms], vocabulary).map((v) => v.term);
   const parts = [];
   if (also.length > 0) parts.push(`also matches ${also.join(', ')}`);
   if (variants.length > 0) parts.push(`consider ${variants.join(', ')}`);
   return c.dim(`  ${escapeControl(current)}: ${parts.join('; ') || 'matched as a whole word'}`);
 }
 
+/**
+ * Offers the variants of the new terms, pre-checked. A wildcard variant takes
+ * the place of the term it extends (bookworm* already matches bookworm).
+ */
 async function offerVariants(p: Prompter, id: string, terms: string[], existing: string[], vocabulary: ReadonlySet<string>): Promise<string[]> {
-  const variants: Variant[] = [];
+  const variants: (Variant & { of: string })[] = [];
   const seen = new Set(existing.map(termKey));
   for (const t of terms) {
     for (const v of suggestVariants(t, existing, vocabulary)) {
       const key = termKey(v.term);
       if (seen.has(key)) continue;
       seen.add(key);
-      variants.push(v);
+      variants.push({ ...v, of: t });
     }
   }
-  if (variants.length === 0) return [];
-  return p.checkbox({
-    id,
-    message: 'Also match these variants? (space toggles, enter accepts)',
-    choices: variants.map((v) => ({ name: `${v.term}  (${v.why})`, value: v.term, checked: true })),
-  });
+  if (variants.length === 0) return terms;
+  const chosen = new Set(
+    await p.checkbox({
+      id,
+      message: 'Also match these variants? (space toggles, enter accepts)',
+      choices: variants.map((v) => ({ name: `${v.term}  (${v.why})`, short: v.term, value: v.term, checked: true })),
+    }),
+  );
+  const picked = variants.filter((v) => chosen.has(v.term));
+  const replacing = new Map(picked.filter((v) => v.term.endsWith('*') && !v.of.endsWith('*') && termKey(v.term) === `${termKey(v.of)}*`).map((v) => [v.of, v.term]));
+  return [...terms.map((t) => replacing.get(t) ?? t), ...picked.filter((v) => replacing.get(v.of) !== v.term).map((v) => v.term)];
 }
 
 async function askList(p: Prompter, id: string, message: string): Promise<string[]> {
@@ -188,11 +215,12 @@ async function adoptCommunityLanguage(
   language: (terms: string[]) => CommunityLanguage,
   values: InitAnswers['values'],
   ideal: { interests: string[] },
+  width: number,
 ): Promise<void> {
   const lang = language(values.flatMap((v) => v.terms));
   const candidates = [...lang.hashtags.slice(0, 6), ...lang.phrases.slice(0, 6), ...lang.words.slice(0, 8)];
   p.say(`\n${c.bold('Still not covered by your values')} ${c.dim('(followers using each)')}`);
-  p.say(formatLanguage(lang, c, 8));
+  p.say(formatLanguage(lang, c, 8, width));
   if (candidates.length === 0) return;
   const picked = await p.checkbox({
     id: 'adopt',
@@ -214,9 +242,14 @@ async function adoptCommunityLanguage(
   }
 }
 
-export function formatLanguage(lang: CommunityLanguage, c: ChalkInstance, top: number): string {
+export function formatLanguage(lang: CommunityLanguage, c: ChalkInstance, top: number, width = 80): string {
   const line = (label: string, list: Frequent[]) =>
-    `  ${c.bold(label.padEnd(9))}${list.length === 0 ? c.dim('none used by two or more followers') : list.slice(0, top).map((f) => `${safe(f.text)} ${c.dim(`(${f.followers})`)}`).join(', ')}`;
+    wrapItems(
+      label.padEnd(10),
+      list.length === 0 ? ['none used by two or more followers'] : list.slice(0, top).map((f) => `${safe(f.text)} (${f.followers})`),
+      width,
+      c,
+    );
   return [line('hashtags', lang.hashtags), line('phrases', lang.phrases), line('words', lang.words)].join('\n');
 }
 

@@ -27,6 +27,8 @@ export interface ConfirmQuestion {
 
 export interface Choice<T> {
   name: string;
+  /** Shown in the answer line once chosen (default: name). */
+  short?: string;
   value: T;
   checked?: boolean;
 }
@@ -87,7 +89,10 @@ export function inquirerPrompter(streams: { input: Readable; output: Writable })
     confirm: (q) => guard(() => confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) }, context)),
     checkbox: <T>(q: CheckboxQuestion<T>) =>
       guard(() =>
-        checkbox<T>({ message: q.message, choices: q.choices.map((c) => ({ name: c.name, value: c.value, checked: !!c.checked })), pageSize: 12 }, context),
+        checkbox<T>(
+          { message: q.message, choices: q.choices.map((c) => ({ name: c.name, value: c.value, checked: !!c.checked, ...(c.short ? { short: c.short } : {}) })), pageSize: 12 },
+          context,
+        ),
       ),
     select: <T>(q: SelectQuestion<T>) =>
       guard(() =>

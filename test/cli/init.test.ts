@@ -67,13 +67,14 @@ describe('kindred init (built binary)', () => {
   it('--answers with mistakes names each one and writes nothing', () => {
     const dir = tmp();
     const answers = join(dir, 'answers.json');
-    writeFileSync(answers, JSON.stringify({ brand: '', values: [{ name: 'x', terms: [], colour: 1 }] }, null, 2));
+    writeFileSync(answers, JSON.stringify({ brand: '', values: [{ name: 'x', terms: [], colour: 1 }, { name: 'y', terms: ['ok', '🙂'] }] }, null, 2));
     const r = runCli(['init', '--answers', answers, '--output', join(dir, 'v.yml')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('answers.json is not valid');
     expect(r.stderr).toMatch(/brand \(line 2\): name the brand/);
     expect(r.stderr).toMatch(/values\[0\]\.terms \(line \d+\): list at least one term/);
-    expect(r.stderr).toMatch(/values\[0\]/);
+    expect(r.stderr).toMatch(/values\[0\] \(line \d+\): Unrecognized key: "colour"/);
+    expect(r.stderr).toMatch(/values\[1\]\.terms\[1\] \(line \d+\): has no letters or digits/);
     expect(existsSync(join(dir, 'v.yml'))).toBe(false);
   });
 

@@ -13,6 +13,8 @@ const FOLLOWERS = [
   follower('b', 'Trail runner, coffee snob. #zerowaste @someshop', 'Bristol'),
   follower('c', 'Bookworm. Trail runner since 2019. #ZeroWaste'),
   follower('d', 'the and of with trail runner trail runner'),
+  follower('e', 'coffee & cake, coffee + cake'),
+  follower('f', 'coffee & cake'),
 ];
 
 function languageFor(terms: string[]) {
@@ -24,7 +26,8 @@ function languageFor(terms: string[]) {
 describe('community language', () => {
   it('lists frequent uncovered words, phrases and hashtags, counted once per follower', () => {
     const lang = languageFor([]);
-    expect(lang.followersWithText).toBe(4);
+    expect(lang.followersWithText).toBe(6);
+    expect(lang.phrases.map((f) => f.text)).not.toContain('coffee cake');
     expect(lang.phrases).toContainEqual({ text: 'trail runner', followers: 4 });
     expect(lang.words).toContainEqual({ text: 'bookworm', followers: 2 });
     expect(lang.hashtags).toEqual([{ text: '#ZeroWaste', followers: 3 }]);

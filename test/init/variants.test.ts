@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesAlso, otherSpelling, pluralOf, splitCompound, suggestVariants } from '../../src/init/variants.js';
+import { coversTerm, matchesAlso, otherSpelling, pluralOf, splitCompound, suggestVariants } from '../../src/init/variants.js';
 
 const terms = (term: string, existing: string[] = [term], vocab: string[] = []) =>
   suggestVariants(term, existing, new Set(vocab)).map((v) => v.term);
@@ -36,6 +36,14 @@ describe('suggestVariants', () => {
     expect(terms('#shoplocal', ['#shoplocal'], ['shop', 'local'])).toContain('shop local');
     expect(terms('#shoplocal', ['#shoplocal'], [])).not.toContain('shop local');
     expect(splitCompound('bookclub', new Set(['book', 'club']))).toEqual(['book', 'club']);
+  });
+
+  it('tells when one term already matches another', () => {
+    expect(coversTerm('shop local', '#shoplocal')).toBe(true);
+    expect(coversTerm('shop local', 'ShopLocal')).toBe(true);
+    expect(coversTerm('reader*', 'readers')).toBe(true);
+    expect(coversTerm('reader', 'readers')).toBe(false);
+    expect(coversTerm('reader', 'reader*')).toBe(false);
   });
 
   it('says what a term also matches', () => {
