@@ -72,6 +72,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
   await refuseOverwrite(output, !!options.force);
   await checkWritableTarget(output);
 
+  if (options.from?.length && io.stderrIsTTY) io.stderr.write(`kindred: reading ${options.from.join(', ')}…\n`);
   const audience = options.from?.length ? await readAudience(options, io) : undefined;
 
   let answers: InitAnswers;

@@ -130,7 +130,7 @@ export function suggestVariants(term: string, existing: readonly string[], vocab
   // A hashtag names itself: #BookTok has no plural worth matching.
   if (!wildcard && !trimmed.startsWith('#') && /^\p{L}+$/u.test(last)) {
     if (last.length >= WILDCARD_MIN_LENGTH) {
-      candidates.push({ term: `${words.join(' ')}*`, why: `any ending, e.g. ${pluralOf(last)}` });
+      candidates.push({ term: `${words.join(' ')}*`, why: last.endsWith('s') ? 'any ending' : `any ending, e.g. ${pluralOf(last)}` });
     } else if (last.length >= 3 && !last.endsWith('s')) {
       candidates.push({ term: [...words.slice(0, -1), pluralOf(last)].join(' '), why: 'plural' });
     }
