@@ -82,6 +82,40 @@ Examples:
     });
 
   program
+    .command('init')
+    .description('Put your values into words: a short interactive wizard that writes a commented, valid values file.')
+    .option('-o, --output <path>', 'where to write the values file', 'kindred.values.yml')
+    .option('--from <export>', 'a follower export: show the words followers use that no value covers yet, and preview the audit; repeatable', collect, [])
+    .option('-y, --yes', 'ask nothing: write a commented template to fill in (also what happens off a terminal)')
+    .option('--answers <file>', 'take the answers from a JSON or YAML file instead of asking (for scripts)')
+    .option('-f, --force', 'replace the output file if it exists')
+    .option('--platform <name>', 'format of the --from export; auto detects it', 'auto')
+    .option('--map <field=Header>', 'map a column of the --from export to a field; repeatable', collect, [])
+    .option('--no-color', 'plain text even in a terminal (NO_COLOR works too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kindred init
+  $ kindred init --from followers.csv
+  $ kindred init --yes --output values.yml
+  $ kindred init --answers answers.json --force
+
+Questions are asked only when standard input and output are a terminal;
+otherwise init writes the template, as with --yes.
+Answers file: {"brand": "…", "promise": "…", "values": [{"name": "…", "terms": ["…"]}],
+  "idealCustomer": {"roles": [], "interests": [], "locations": []},
+  "redFlags": [{"name": "…", "terms": ["…"]}], "spamList": true}
+
+Exit codes: 0 written, 2 usage or input error (nothing written),
+130 cancelled with Ctrl-C (nothing written).`,
+    )
+    .action(async (opts) => {
+      const { initCommand } = await import('../commands/init.js');
+      await initCommand({ ...opts, color: opts.color && !io.env.NO_COLOR }, io);
+    });
+
+  program
     .command('schema')
     .description('Print the JSON Schema of the values file (or of the JSON report with --report), for editors and validators.')
     .option('--report', 'the JSON Schema of the audit report instead')
