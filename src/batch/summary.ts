@@ -169,7 +169,7 @@ export function summaryTable(summary: BatchSummary): string {
     }
   }
   lines.push('');
-  lines.push(`  ${summary.counts.ok} ok · ${summary.counts.gateFailed} missed a gate · ${summary.counts.failed} failed   (change = quality score since the last run)`);
+  lines.push(`  ${summary.counts.ok} ok · ${summary.counts.gateFailed} missed a gate · ${summary.counts.failed} failed · change = score since the last run`);
   return `${lines.join('\n')}\n`;
 }
 
