@@ -37,52 +37,40 @@ const share = z.union([z.number(), z.string()]).transform((value, ctx) => {
 
 const gatesSchema = z
   .object({
-    /** Minimum quality score, 0–100 (like --fail-under). */
-    failUnder: z.number().min(0).max(100).optional(),
-    /** Minimum advocate share: `5%` or `0.05` (like --min-advocate-share). */
-    minAdvocateShare: share.optional(),
-    /** Maximum misaligned share: `20%` or `0.2` (like --max-misaligned-share). */
-    maxMisalignedShare: share.optional(),
+    failUnder: z.number().min(0).max(100).optional().describe('Minimum quality score, 0–100 (like --fail-under).'),
+    minAdvocateShare: share.optional().describe('Minimum advocate share: `5%` or `0.05` (like --min-advocate-share).'),
+    maxMisalignedShare: share.optional().describe('Maximum misaligned share: `20%` or `0.2` (like --max-misaligned-share).'),
   })
   .strict();
 
 const format = z.string().refine((f) => batchFormats().includes(f), { message: `unknown format; choose from ${batchFormats().join(', ')}` });
 const path = z.string().trim().min(1, 'give a path').refine((p) => p !== '-', { message: 'standard input (-) cannot be read in a batch; name a file' });
-const oneOrMore = z.union([path, z.array(path).min(1, 'list at least one file')]).transform((v) => (Array.isArray(v) ? v : [v]));
+const oneOrMore = z
+  .union([path, z.array(path).min(1, 'list at least one file')], {
+    error: (issue) => (issue.input === undefined ? 'required: a path or a list of paths' : 'expected a path or a list of paths'),
+  })
+  .transform((v) => (Array.isArray(v) ? v : [v]));
 const asOf = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date like 2026-11-01');
 const top = z.number().int().min(0);
 
 const sharedSettings = {
-  /** Measure recency from this date: set it for reproducible reports. */
-  asOf: asOf.optional(),
-  /** Formats written to each entry's output folder; report.json is always written. */
-  formats: z.array(format).min(1, 'list at least one format').optional(),
-  /** Followers listed per action list. */
-  top: top.optional(),
-  /** CI gates: an entry that misses one makes the batch exit 1. */
-  gates: gatesSchema.optional(),
-  /** Hash handles and drop names, emails and profile URLs (salt from --salt or KINDRED_SALT). */
-  anonymize: z.boolean().optional(),
+  asOf: asOf.optional().describe('Measure recency from this date: set it for reproducible reports.'),
+  formats: z.array(format).min(1, 'list at least one format').optional().describe('Formats written to each entry\'s output folder; report.json is always written.'),
+  top: top.optional().describe('Followers listed per action list.'),
+  gates: gatesSchema.optional().describe('CI gates: an entry that misses one makes the batch exit 1.'),
+  anonymize: z.boolean().optional().describe('Hash handles and drop names, emails and profile URLs (salt from --salt or KINDRED_SALT).'),
 };
 
 const entrySchema = z
   .object({
-    /** Client or brand name, shown in the summary; unique within the manifest. */
-    name: z.string().trim().min(1, 'give the entry a name'),
-    /** One or more follower exports (a path or a list). */
-    exports: oneOrMore,
-    /** The values file for this client. */
-    values: path,
-    /** Interactions logs joined on handle (a path or a list). */
-    interactions: oneOrMore.optional(),
-    /** Folder for this entry's reports (default: its name as a folder name). */
-    output: path.optional(),
-    /** Export format; auto detects it. */
-    platform: z.string().min(1).optional(),
-    /** Column overrides, like --map: `{ handle: "User Name" }`. */
-    map: z.record(z.string(), z.string()).optional(),
-    /** How to read ambiguous numeric dates like 03/04/2025. */
-    dateOrder: z.enum(['mdy', 'dmy']).optional(),
+    name: z.string().trim().min(1, 'give the entry a name').describe('Client or brand name, shown in the summary; unique within the manifest.'),
+    exports: oneOrMore.describe('One or more follower exports (a path or a list).'),
+    values: path.describe('The values file for this client.'),
+    interactions: oneOrMore.optional().describe('Interactions logs joined on handle (a path or a list).'),
+    output: path.optional().describe('Folder for this entry\'s reports (default: its name as a folder name).'),
+    platform: z.string().min(1).optional().describe('Export format; auto detects it.'),
+    map: z.record(z.string(), z.string()).optional().describe('Column overrides, like --map: `{ handle: "User Name" }`.'),
+    dateOrder: z.enum(['mdy', 'dmy']).optional().describe('How to read ambiguous numeric dates like 03/04/2025.'),
     ...sharedSettings,
   })
   .strict();
@@ -90,11 +78,9 @@ const entrySchema = z
 export const manifestSchema = z
   .object({
     $schema: z.string().optional(),
-    /** Folder for summary.json and summary.csv (default: the manifest's folder). */
-    output: path.optional(),
+    output: path.optional().describe('Folder for summary.json and summary.csv (default: the manifest\'s folder).'),
     ...sharedSettings,
-    /** One entry per audit. */
-    entries: z.array(entrySchema).min(1, 'list at least one entry'),
+    entries: z.array(entrySchema).min(1, 'list at least one entry').describe('One entry per audit.'),
   })
   .strict();
 
@@ -187,4 +173,9 @@ export function slug(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
   return s || 'entry';
+}
+
+/** The JSON Schema of the manifest as written (shares as `5%` or `0.05`, a path or a list), for editors. */
+export function manifestJsonSchema(): unknown {
+  return z.toJSONSchema(manifestSchema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' });
 }

@@ -139,12 +139,14 @@ Examples:
     .command('schema')
     .description('Print the JSON Schema of the values file (or of the JSON report with --report), for editors and validators.')
     .option('--report', 'the JSON Schema of the audit report instead')
+    .option('--manifest', 'the JSON Schema of the batch manifest instead')
     .addHelpText(
       'after',
       `
 Examples:
   $ kindred schema > kindred-values.schema.json
-  $ kindred schema --report > kindred-report.schema.json`,
+  $ kindred schema --report > kindred-report.schema.json
+  $ kindred schema --manifest > kindred-batch.schema.json`,
     )
     .action(async (opts) => {
       const { schemaCommand } = await import('../commands/schema.js');

@@ -111,6 +111,9 @@ export function compareReports(before: Report, after: Report, files: { before: s
       bump(old.segment, 'gone');
       if (old.segment === 'advocate') lostAdvocates.push({ handle: old.handle, before: 'advocate', after: null, flags: [] });
     }
+    if (was.size > 0 && now.size > 0 && gained === now.size) {
+      notes.push('no follower appears in both reports: are they for the same audience, and were both anonymized with the same salt (or neither)?');
+    }
     const byHandle = (a: Mover, b: Mover) => (a.handle.toLowerCase() < b.handle.toLowerCase() ? -1 : a.handle.toLowerCase() > b.handle.toLowerCase() ? 1 : 0);
     movements = { transitions, newAdvocates: newAdvocates.sort(byHandle), lostAdvocates: lostAdvocates.sort(byHandle), advocatesTurnedDissenter: turned.sort(byHandle) };
   } else {
