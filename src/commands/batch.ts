@@ -12,6 +12,7 @@ import { evaluateGates } from '../gates.js';
 import { checkWritableTarget, writeFileAtomic } from '../io/output.js';
 import { resolveSalt } from '../privacy/anonymize.js';
 import type { Report } from '../report/model.js';
+import { escapeControl } from '../report/safe-text.js';
 import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
 import { auditCommand } from './audit.js';
 
@@ -44,7 +45,7 @@ export async function batchCommand(manifestFile: string, options: BatchOptions, 
   const rows: EntrySummary[] = [];
   let bug: unknown;
   for (const [i, entry] of manifest.entries.entries()) {
-    log(`kindred: [${i + 1}/${manifest.entries.length}] ${entry.name}`);
+    log(`kindred: [${i + 1}/${manifest.entries.length}] ${escapeControl(entry.name)}`);
     const output = relative(manifest.output, entry.output) || '.';
     const created = await mkdir(entry.output, { recursive: true }).catch(() => undefined);
     try {
@@ -54,7 +55,7 @@ export async function batchCommand(manifestFile: string, options: BatchOptions, 
       if (created) await rmdir(entry.output).catch(() => undefined);
       const message = isUserError(e) ? formatUserError(e) : `internal error (this is a bug, please report it): ${(e as Error)?.message ?? String(e)}`;
       if (!isUserError(e)) bug ??= e;
-      io.stderr.write(`${prefixLines(message, `[${entry.name}] `)}\n`);
+      io.stderr.write(`${prefixLines(escapeLines(message), `[${escapeControl(entry.name)}] `)}\n`);
       rows.push(failedEntry(entry.name, output, message.replace(/^error: /, '')));
     }
   }
@@ -68,11 +69,11 @@ export async function batchCommand(manifestFile: string, options: BatchOptions, 
   if (bug) throw bug;
   const { failed, gateFailed, entries } = summary.counts;
   if (failed > 0) {
-    const names = rows.filter((r) => r.status === 'error').map((r) => r.name);
+    const names = rows.filter((r) => r.status === 'error').map((r) => escapeControl(r.name));
     throw new InputError(`${failed} of ${entries} entries failed (${names.join(', ')}); the others ran`, manifestFile);
   }
   if (gateFailed > 0) {
-    const names = rows.filter((r) => r.status === 'gate-failed').map((r) => r.name);
+    const names = rows.filter((r) => r.status === 'gate-failed').map((r) => escapeControl(r.name));
     throw new GateError(`${gateFailed} of ${entries} entries missed a gate (${names.join(', ')})`);
   }
 }
@@ -84,8 +85,10 @@ async function runEntry(entry: BatchEntry, output: string, salt: string | undefi
   const reportPath = `${entry.output}/${fileForFormat('json')}`;
   // Read before this run overwrites it: the last run is what "change" is measured against.
   const previous = await readReport(reportPath).catch((e: unknown) => {
-    const code = (e as InputError)?.message;
-    if (code !== 'no such file') io.stderr.write(`[${entry.name}] note: no change shown: the previous ${displayPath(reportPath)} was not read (${code})\n`);
+    const why = (e as InputError)?.message;
+    if (why !== 'no such file') {
+      io.stderr.write(`[${escapeControl(entry.name)}] note: no change shown: the previous ${displayPath(reportPath)} was not read (${escapeControl(why)})\n`);
+    }
     return undefined;
   });
 
@@ -93,7 +96,7 @@ async function runEntry(entry: BatchEntry, output: string, salt: string | undefi
   const entryIo: CliIo = {
     ...io,
     stdout: discard(),
-    stderr: prefixed(io.stderr, `[${entry.name}] `),
+    stderr: prefixed(io.stderr, `[${escapeControl(entry.name)}] `),
     stdoutIsTTY: false,
     stderrIsTTY: false,
     stdinIsTTY: false,
@@ -141,6 +144,10 @@ function prefixLines(text: string, prefix: string): string {
     .split('\n')
     .map((l) => prefix + l)
     .join('\n');
+}
+
+function escapeLines(text: string): string {
+  return text.split('\n').map(escapeControl).join('\n');
 }
 
 function discard(): Writable {

@@ -5,6 +5,7 @@ import { readReport } from '../compare/read-report.js';
 import { COMPARE_RENDERERS, type CompareFormat } from '../compare/render.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/output.js';
+import { escapeControl } from '../report/safe-text.js';
 
 export interface CompareOptions {
   format: string;
@@ -21,7 +22,7 @@ export async function compareCommand(beforeFile: string, afterFile: string, opti
   const before = await readReport(beforeFile);
   const after = await readReport(afterFile);
   const comparison = compareReports(before, after, { before: beforeFile, after: afterFile });
-  if (!options.quiet && options.format !== 'table') for (const n of comparison.notes) io.stderr.write(`kindred: note: ${n}\n`);
+  if (!options.quiet && options.format !== 'table') for (const n of comparison.notes) io.stderr.write(`kindred: note: ${escapeControl(n)}\n`);
   const text = COMPARE_RENDERERS[options.format as CompareFormat](comparison, options.top);
   if (options.output) {
     await writeFileAtomic(options.output, text);

@@ -1,3 +1,4 @@
+import { wrap } from '../report/renderers/table.js';
 import { clip, escapeControl } from '../report/safe-text.js';
 import { type Comparison, type Mover, SEGMENTS } from './compare.js';
 
@@ -53,7 +54,10 @@ export function renderCompareTable(c: Comparison, top: number): string {
       if (list.length > top) out.push(`    … and ${num(list.length - top)} more (--top, or --format json for all)`);
     }
   }
-  for (const n of c.notes) out.push('', `  note: ${escapeControl(n)}`);
+  for (const n of c.notes) {
+    const [first = '', ...rest] = wrap(`note: ${escapeControl(n)}`, 76);
+    out.push('', `  ${first}`, ...rest.map((l) => `    ${l}`));
+  }
   return `${out.map((l) => l.trimEnd()).join('\n')}\n`;
 }
 

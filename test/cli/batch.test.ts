@@ -149,6 +149,20 @@ entries:
     expect(readdirSync(dir)).toEqual(['broken.yml']);
   });
 
+  it('keeps going past a missing export, and never prints raw control characters from entry names', () => {
+    const dir = outDir();
+    cpSync(join(SAMPLES, 'fernleaf'), join(dir, 'fern'), { recursive: true });
+    const file = join(dir, 'm.yml');
+    writeFileSync(file, 'asOf: 2026-11-01\nentries:\n  - name: "Gone\\u001b[31m"\n    exports: nope.csv\n    values: fern/values.yml\n  - name: Fern\n    exports: fern/followers.csv\n    values: fern/values.yml\n');
+    const r = runCli(['batch', file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout + r.stderr).not.toContain('\u001b');
+    expect(r.stderr).toContain('nope.csv: no such file');
+    expect(r.stdout).toContain('Gone\\x1b[31m');
+    expect(existsSync(join(dir, 'fern', 'report.json'))).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['fern', 'm.yml', 'summary.csv', 'summary.json']);
+  });
+
   it('exits 2 when an entry asks for anonymized output and no salt is given', () => {
     const file = goodManifest('anonymize: true');
     const r = runCli(['batch', file], { env: { KINDRED_SALT: '' } });
