@@ -292,7 +292,7 @@ export function createAggregator(options: AggregatorOptions) {
         dataQuality: {
           skippedByCode: sortedRecord(skippedByCode),
           skippedSamples,
-          warnings: [...warnings.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code) || a.field.localeCompare(b.field)),
+          warnings: [...warnings.values()].sort((a, b) => b.count - a.count || byCodeUnit(a.code, b.code) || byCodeUnit(a.field, b.field)),
           evidence,
           engagementAvailable,
         },
@@ -357,5 +357,13 @@ function round4(n: number): number {
 }
 
 function sortedRecord(r: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => byCodeUnit(a, b)));
+}
+
+/**
+ * Plain code-unit order. localeCompare depends on the machine's locale and ICU
+ * data, and the JSON report must be byte-identical wherever it is produced.
+ */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
