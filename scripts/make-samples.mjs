@@ -271,6 +271,16 @@ function oatAndEmber() {
     const j = Math.floor(r() * (i + 1));
     [rows[i], rows[j]] = [rows[j], rows[i]];
   }
+  // Bought followers: the shape purchased accounts have (a name plus a long
+  // digit run, next to no followers or posts, thousands followed). Drawn from
+  // their own seed and spliced in, so the other rows keep their order.
+  const b = rng(4242);
+  for (let i = 0; i < 8; i++) {
+    const first = pick(b, FIRST).toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+    const h = `${first}${Math.floor(b() * 9e7 + 1e7)}`;
+    const bot = [h, pick(b, FIRST), b() < 0.6 ? '' : pick(b, ['love life ❤️', 'living my best life', 'good vibes only']), Math.floor(b() * 12), Math.floor(b() * 3000 + 1500), Math.floor(b() * 3), `https://www.instagram.com/${h}/`];
+    rows.splice(Math.floor(b() * rows.length), 0, bot);
+  }
   writeFileSync(join(root, 'oat-and-ember', 'followers.csv'), `\uFEFFsep=;\r\n${csv([header, ...rows], ';')}`);
   writeFileSync(join(root, 'oat-and-ember', 'interactions.csv'), csv(counts));
   return rows.length;
