@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { platformHelp } from '../io/sources/index.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -49,6 +50,10 @@ Examples:
   $ kindred audit followers.csv --values values.yml --followers-out followers.ndjson
   $ kindred audit export.csv --values values.yml --map handle="User Name" --map bio="About"
   $ cat followers.csv | kindred audit - --values values.yml --fail-under 40
+  $ kindred audit instagram-brand-2026-11-01.zip --values values.yml
+
+Platforms (--platform; a platform's .zip download works too):
+${platformHelp()}
 
 Exit codes: 0 done, 1 --fail-under gate failed, 2 usage or input error.`,
     )
