@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -87,6 +87,12 @@ describe('X archive follower.js', () => {
     expect(records([fx('x-archive-quirks', 'follower.js')]).map((r) => r.handle)).toEqual(['id:1590378295366885377', 'id:2244994945', 'oat_and_ember']);
   });
 
+  it('reads follower.js from standard input', () => {
+    const r = runCli(['audit', '-', '--values', FERNLEAF.values, '--as-of', '2026-11-01', '--format', 'json'], { input: readFileSync(fx('x-archive', 'follower.js')) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).inputs[0]).toMatchObject({ format: 'x-archive', classified: 5 });
+  });
+
   it('refuses following.js, naming the file to give instead', () => {
     expect(refused(fx('x-archive-following', 'following.js'))).toContain('Give data/follower.js');
   });
@@ -139,6 +145,19 @@ describe('Instagram followers JSON', () => {
     const report = audit([fx('instagram-new', 'followers_1.json')], ['--interactions', log]);
     expect(report.interactions[0]).toMatchObject({ matchedFollowers: 2, notFollowers: 1 });
     expect(report.dataQuality.evidence.engagement).toBe(2);
+  });
+
+  it('refuses the HTML version of the download, saying to request JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kindred-'));
+    const file = join(dir, 'followers_1.html');
+    writeFileSync(file, '<html><head><title>Followers</title></head><body><div><a target="_blank" href="https://www.instagram.com/maya_reads">maya_reads</a></div><div>Feb 08, 2026 1:17 pm</div></body></html>');
+    expect(refused(file)).toContain('Format "JSON"');
+  });
+
+  it('refuses a file that is not Instagram JSON when --platform instagram is forced', () => {
+    const r = runCli(['audit', FERNLEAF.export, '--platform', 'instagram', '--values', FERNLEAF.values]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not an Instagram followers JSON file');
   });
 
   it('refuses following.json, naming the file to give instead', () => {

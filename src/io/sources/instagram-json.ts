@@ -65,6 +65,8 @@ export const instagramJson: SourceFormat = {
   label: 'Instagram followers JSON',
   detect(input) {
     const head = input.head;
+    // Claimed only to be refused with the fix: the HTML download is not read.
+    if (isInstagramHtml(head)) return 70;
     if (!/^\s*[[{]/.test(head)) return 0;
     if (head.includes(`"${FOLLOWERS_KEY}"`) || head.includes(`"${FOLLOWING_KEY}"`)) return 95;
     if (head.includes('"string_list_data"')) return 90;
@@ -72,6 +74,15 @@ export const instagramJson: SourceFormat = {
     return FILE_NAME.test(input.name) ? 60 : 0;
   },
   async open(input) {
+    if (isInstagramHtml(input.head)) {
+      throw new InputError(
+        'this is the HTML version of the Instagram download, which kindred does not read. Request a new download with Format "JSON" (Accounts Center → Your information and permissions → Download your information)',
+        input.name,
+      );
+    }
+    if (!/^\s*[[{]/.test(input.head)) {
+      throw new InputError('this is not an Instagram followers JSON file (it does not start with [ or {). Give followers_1.json from the download, or the .zip itself', input.name);
+    }
     // A wrapped file names its list in its first key: refuse the wrong list
     // before reading, with the file to give instead.
     const wrapper = /^\s*\{\s*"([^"\\]*)"\s*:/.exec(input.head)?.[1];
@@ -134,6 +145,10 @@ async function* instagramItems(input: OpenedInput, info: SourceInfo): AsyncGener
     }
     yield { kind: 'follower', follower, warnings };
   }
+}
+
+function isInstagramHtml(head: string): boolean {
+  return /^\s*<(?:!doctype html|html)/i.test(head) && /https:\/\/www\.instagram\.com\//.test(head);
 }
 
 function nonEmpty(v: unknown): boolean {
