@@ -175,6 +175,15 @@ describe('a platform .zip download', () => {
     expect(report.totals).toEqual({ rowsRead: 6, classified: 5, skipped: 1 });
   });
 
+  it('prints a terminal report within 80 columns that names each file inside the zip', () => {
+    const r = runCli(['audit', fx('zip', 'instagram-fernleafbooks-2026-11-01-Ab3dEf.zip'), '--values', FERNLEAF.values, '--as-of', '2026-11-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('followers_2.json');
+    expect(r.stdout).toContain('Instagram followers JSON: 4 rows');
+    expect(r.stdout).toContain('only who follows you');
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+
   it('reads an older Instagram download with followers_and_following/followers.json', () => {
     const report = audit([fx('zip', 'instagram-older-2023-01-15.zip')]);
     expect(report.inputs[0].file).toMatch(/\.zip:followers_and_following\/followers\.json$/);
