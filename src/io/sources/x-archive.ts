@@ -92,6 +92,13 @@ export const xArchive: SourceFormat = {
 async function* xItems(input: OpenedInput, info: SourceInfo): AsyncGenerator<SourceItem> {
   const file = input.name;
   const found = new Set<FieldName>();
+  // Fields are learnt as entries arrive: older archives have no userLink, newer ones mix link forms.
+  const note = (f: FieldName) => {
+    if (!found.has(f)) {
+      found.add(f);
+      info.fields.push(f);
+    }
+  };
   for await (const el of streamJsonArray(input.text(), { file, assignment: true })) {
     if (!el.ok) {
       yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} is not valid JSON: ${el.error}` } };
@@ -119,13 +126,14 @@ async function* xItems(input: OpenedInput, info: SourceInfo): AsyncGenerator<Sou
       engagement: emptyEngagement(),
       source: { file, line: el.line },
     };
-    if (accountId) follower.id = accountId;
-    if (userLink) follower.profileUrl = userLink;
-    for (const f of [handle && 'handle', accountId && 'id', userLink && 'profileUrl'] as const) {
-      if (f && !found.has(f)) {
-        found.add(f);
-        info.fields.push(f);
-      }
+    if (handle) note('handle');
+    if (accountId) {
+      follower.id = accountId;
+      note('id');
+    }
+    if (userLink) {
+      follower.profileUrl = userLink;
+      note('profileUrl');
     }
     yield { kind: 'follower', follower, warnings: [] };
   }
