@@ -218,8 +218,7 @@ export function createAggregator(options: AggregatorOptions) {
         // When every input is a platform follower list, --map cannot help: say what the format lacks.
         const platformOnly = inputs.length > 0 && inputs.every((i) => i.info.identityOnly);
         findings.push({ code: 'NO_PROFILE_TEXT', ...(platformOnly ? { platformLists: [...new Set(inputs.map((i) => i.label))] } : {}) });
-      }
-      else if (classified > 0 && evidence.profileText / classified < 0.5) {
+      } else if (classified > 0 && evidence.profileText / classified < 0.5) {
         findings.push({ code: 'LITTLE_PROFILE_TEXT', share: evidence.profileText / classified });
       }
       if (groupThink.noDissent) findings.push({ code: 'NO_DISSENT', engaged });
