@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -29,11 +29,12 @@ function records(files: string[]): { handle: string; profileUrl: string | null; 
 function refused(file: string) {
   const dir = mkdtempSync(join(tmpdir(), 'kindred-'));
   const out = join(dir, 'report.json');
-  const r = runCli(['audit', file, '--values', FERNLEAF.values, '--format', 'json', '-o', out]);
+  const records = join(dir, 'followers.ndjson');
+  const r = runCli(['audit', file, '--values', FERNLEAF.values, '--format', 'json', '-o', out, '--followers-out', records]);
   expect(r.code).toBe(2);
   expect(r.stdout).toBe('');
   expect(r.stderr.trim().split('\n').length).toBe(1);
-  expect(existsSync(out)).toBe(false);
+  expect(readdirSync(dir)).toEqual([]);
   return r.stderr;
 }
 
@@ -158,6 +159,15 @@ describe('Instagram followers JSON', () => {
     const r = runCli(['audit', FERNLEAF.export, '--platform', 'instagram', '--values', FERNLEAF.values]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('not an Instagram followers JSON file');
+  });
+
+  it('exits 2 on a cut-off download found mid-stream, writing nothing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kindred-'));
+    const file = join(dir, 'followers_1.json');
+    const whole = readFileSync(fx('instagram', 'followers_1.json'), 'utf8');
+    writeFileSync(file, whole.slice(0, Math.floor(whole.length * 0.7)));
+    const message = refused(file);
+    expect(message).toMatch(/followers_1\.json: the file ends at line \d+ before the list is closed/);
   });
 
   it('refuses following.json, naming the file to give instead', () => {
