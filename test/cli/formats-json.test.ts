@@ -70,6 +70,7 @@ describe('X archive follower.js', () => {
     const report = audit([fx('x-archive-old', 'follower.js')]);
     expect(report.totals.classified).toBe(3);
     expect(report.inputs[0].fields).toEqual(['id']);
+    expect(report.inputs[0].columns).toEqual(['accountId']);
     expect(records([fx('x-archive-old', 'follower.js')]).map((r) => r.handle)).toEqual(['id:1590378295366885377', 'id:12', 'id:813286']);
   });
 
@@ -120,6 +121,9 @@ describe('Instagram followers JSON', () => {
   });
 
   it('reads the newer variant with the username in title and /_u/ links', () => {
+    const report = audit([fx('instagram-new', 'followers_1.json')]);
+    expect(report.inputs[0].columns).toContain('string_list_data.href');
+    expect(report.inputs[0].columns).not.toContain('string_list_data.value');
     const rs = records([fx('instagram-new', 'followers_1.json')]);
     expect(rs.map((r) => r.handle)).toEqual(['fernleaf.reader', 'maya_reads', 'slow.pages', 'Tom.Bakes']);
     expect(rs[0]!.profileUrl).toBe('https://www.instagram.com/_u/fernleaf.reader');

@@ -98,7 +98,8 @@ export const instagramJson: SourceFormat = {
         input.name,
       );
     }
-    const info: SourceInfo = { format: 'instagram', columns: ['title', 'string_list_data.href', 'string_list_data.value', 'string_list_data.timestamp'], fields: [], identityOnly: true };
+    // Keys and fields are filled in as entries arrive (the report reads them at the end).
+    const info: SourceInfo = { format: 'instagram', columns: [], fields: [], identityOnly: true };
     return { info, items: instagramItems(input, info) };
   },
 };
@@ -112,6 +113,19 @@ async function* instagramItems(input: OpenedInput, info: SourceInfo): AsyncGener
       info.fields.push(f);
     }
   };
+  const keys = new Set<string>();
+  const noteKeys = (entry: Record<string, unknown>) => {
+    const seen = [...Object.keys(entry)];
+    if (Array.isArray(entry.string_list_data)) {
+      for (const d of entry.string_list_data) if (isObject(d)) for (const k of Object.keys(d)) seen.push(`string_list_data.${k}`);
+    }
+    for (const k of seen) {
+      if (keys.size < 50 && !keys.has(k)) {
+        keys.add(k);
+        info.columns.push(k);
+      }
+    }
+  };
   for await (const el of streamJsonArray(input.text(), { file, wrapperKeys: [FOLLOWERS_KEY] })) {
     if (!el.ok) {
       yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} is not valid JSON: ${el.error}` } };
@@ -121,6 +135,7 @@ async function* instagramItems(input: OpenedInput, info: SourceInfo): AsyncGener
       yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} is not an object` } };
       continue;
     }
+    noteKeys(el.value);
     const id = instagramIdentity(el.value);
     const handle = id.handle ? parseHandle(id.handle) : undefined;
     if (!handle) {

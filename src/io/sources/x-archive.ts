@@ -84,7 +84,8 @@ export const xArchive: SourceFormat = {
         input.name,
       );
     }
-    const info: SourceInfo = { format: 'x-archive', columns: ['accountId', 'userLink'], fields: [], identityOnly: true };
+    // Keys and fields are filled in as entries arrive (the report reads them at the end).
+    const info: SourceInfo = { format: 'x-archive', columns: [], fields: [], identityOnly: true };
     return { info, items: xItems(input, info) };
   },
 };
@@ -108,6 +109,9 @@ async function* xItems(input: OpenedInput, info: SourceInfo): AsyncGenerator<Sou
     if (!entry) {
       yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} has no "follower" object` } };
       continue;
+    }
+    for (const k of Object.keys(entry)) {
+      if (info.columns.length < 50 && !info.columns.includes(k)) info.columns.push(k);
     }
     const id = accountIdOf(entry.accountId);
     const userLink = typeof entry.userLink === 'string' && entry.userLink.trim() ? entry.userLink.trim() : undefined;
