@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseShare } from '../gates.js';
+import { platformHelp } from '../io/sources/index.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -56,6 +57,10 @@ Examples:
   $ cat followers.csv | kindred audit - --values values.yml --fail-under 40
   $ kindred audit followers.csv --values values.yml --min-advocate-share 5% --max-misaligned-share 20%
   $ KINDRED_SALT=... kindred audit followers.csv --values values.yml --anonymize --followers-out followers.csv
+  $ kindred audit instagram-brand-2026-11-01.zip --values values.yml
+
+Platforms (--platform; a platform's .zip download works too):
+${platformHelp()}
 
 Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misaligned-share) failed, 2 usage or input error.`,
     )
