@@ -35,7 +35,8 @@ export class GateError extends Error {
   override name = 'GateError';
 }
 
-export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 70 } as const;
+// 130 = 128 + SIGINT: the shell convention for Ctrl-C, used when a prompt is cancelled.
+export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 70, cancelled: 130 } as const;
 
 export function isUserError(e: unknown): e is UsageError | InputError | ConfigError {
   return e instanceof UsageError || e instanceof InputError || e instanceof ConfigError;

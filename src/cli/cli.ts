@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { EXIT, formatUserError, GateError, isUserError } from '../errors.js';
+import { PromptCancelledError } from '../io/prompts.js';
 import { VERSION } from '../version.js';
 import { type CliIo, processIo } from './io.js';
 import { buildProgram } from './program.js';
@@ -17,6 +18,11 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (e instanceof CommanderError) {
       // Help and version exit "successfully" through an error in exitOverride mode.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (e instanceof PromptCancelledError) {
+      // Ctrl-C at a question: a quiet exit, nothing was written.
+      io.stderr.write('\n');
+      return EXIT.cancelled;
     }
     if (e instanceof GateError) {
       io.stderr.write(`kindred: gate failed: ${e.message}\n`);

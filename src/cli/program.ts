@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { SOURCE_FORMATS } from '../io/sources/index.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -27,7 +28,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     )
     .option('-o, --output <path>', 'write the report (or records) to this file instead of standard output')
     .option('--followers-out <path>', 'also write per-follower records to a .csv or .ndjson file')
-    .option('--platform <name>', 'export format; auto detects it', 'auto')
+    .option('--platform <name>', `export format: auto (detect it), ${platformIds()}`, 'auto')
     .option('--map <field=Header>', 'map a column to a field, e.g. --map handle="User Name"; repeatable', collect, [])
     .option('--as-of <date>', 'measure recency from this date (YYYY-MM-DD; default today) for reproducible reports')
     .option('--top <n>', 'followers listed per action list', toInt, 10)
@@ -50,7 +51,7 @@ Examples:
   $ kindred audit export.csv --values values.yml --map handle="User Name" --map bio="About"
   $ cat followers.csv | kindred audit - --values values.yml --fail-under 40
 
-Exit codes: 0 done, 1 --fail-under gate failed, 2 usage or input error.`,
+Exit codes: 0 done, 1 --fail-under gate failed, 2 usage or input error, 130 cancelled at a question (Ctrl-C).`,
     )
     .action(async (exports: string[], opts) => {
       const { auditCommand } = await import('../commands/audit.js');
@@ -98,6 +99,11 @@ Examples:
     });
 
   return program;
+}
+
+/** The --platform names, from the format registry so help never lists a format that does not exist. */
+function platformIds(): string {
+  return SOURCE_FORMATS.map((f) => f.id).join(', ');
 }
 
 function collect(value: string, previous: string[]): string[] {
