@@ -21,8 +21,9 @@ const PLAIN = /^\d+(?:\.\d+)?$/;
 export function parseCount(cell: string): number | undefined | null {
   const s = cell.trim();
   if (isPlaceholder(s)) return undefined;
-  if (PLAIN.test(s)) return Math.round(Number(s));
+  // Grouping first: `1.234` in a count column is a German/EU thousand, not one and a bit.
   if (GROUPED.test(s)) return Number(s.replace(/[^\d]/g, ''));
+  if (PLAIN.test(s)) return Math.round(Number(s));
   const m = SUFFIXED.exec(s);
   if (m) {
     const n = Number(m[1]!.replace(',', '.'));
