@@ -22,7 +22,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     .description('Classify every follower as advocate, potential, passive or misaligned, and report on the community.')
     .argument('<export...>', 'follower export file(s); - reads standard input')
     .requiredOption('--values <file>', 'values file (YAML or JSON): brand values, promise, ideal customer, red flags')
-    .option('--interactions <file>', 'interactions log joined on handle (handle,type,date rows or per-handle counts); repeatable', collect, [])
+    .option('--interactions <file>', 'interactions joined on handle: handle,type,date rows, per-handle counts, or a mentions export (Meltwater, Sprout-style); repeatable', collect, [])
     .addOption(
       new Option('--format <format>', 'report format; csv and ndjson print the per-follower records').choices(['table', 'json', 'csv', 'ndjson']).default('table'),
     )
@@ -65,7 +65,7 @@ Exit codes: 0 done, 1 --fail-under gate failed, 2 usage or input error, 130 canc
     .argument('<handle...>', 'handles to explain (with or without @)')
     .requiredOption('--values <file>', 'values file (YAML or JSON)')
     .option('--interactions <file>', 'interactions log; repeatable', collect, [])
-    .option('--platform <name>', 'export format; auto detects it', 'auto')
+    .option('--platform <name>', `export format: auto (detect it), ${platformIds()}`, 'auto')
     .option('--map <field=Header>', 'map a column to a field; repeatable', collect, [])
     .option('--as-of <date>', 'measure recency from this date (YYYY-MM-DD; default today)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))

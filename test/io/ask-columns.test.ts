@@ -51,3 +51,11 @@ describe('askColumns', () => {
     expect(mapFlags({ handle: 'User Name', bio: "Ann's bio" })).toBe(`--map handle='User Name' --map bio='Ann'\\''s bio'`);
   });
 });
+
+describe('suggestMapping (for the off-terminal message)', () => {
+  it('guesses the handle from handle-shaped samples and the bio from the wordiest column', async () => {
+    const { suggestMapping } = await import('../../src/io/columns-error.js');
+    expect(suggestMapping(['Count', 'Who', 'About'], [['12', '@ann', 'reader of novels'], ['3', '@bo', 'hiker']])).toEqual({ handle: 'Who', bio: 'About' });
+    expect(suggestMapping(['Notes'], [['a long free text note'], ['another one here']])).toEqual({ bio: 'Notes' });
+  });
+});
