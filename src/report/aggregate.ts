@@ -255,7 +255,8 @@ export function createAggregator(options: AggregatorOptions) {
           skipped: i.skipped,
           columns: i.info.columns,
           fields: [...i.info.fields].sort(),
-          signals: { profileText: hasText(i), engagement: hasEngagement(i), authenticity: i.hasAuthenticity },
+          // Authenticity fields present, or followers actually checked (a reader may learn its fields late).
+          signals: { profileText: hasText(i), engagement: hasEngagement(i), authenticity: i.hasAuthenticity || has(i, AUTHENTICITY_SIGNAL_FIELDS) },
           missing: missingSignals(i).map((signal) => ({ signal, meaning: describeMissingSignal(signal, interactions.length > 0) })),
         })),
         interactions: interactions.map((i) => ({

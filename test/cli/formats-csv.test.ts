@@ -244,3 +244,45 @@ describe('quirks, each end to end (CLI)', () => {
     expect(a.report.findings.map((f) => f.code)).toContain('DUPLICATES');
   });
 });
+
+describe('files kindred cannot use (CLI)', () => {
+  const cases: [string, Buffer | string, RegExp][] = [
+    ['empty.csv', '', /empty/],
+    ['picture.csv', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0]), /binary/],
+    ['no-handle.csv', 'Score,Comment\n12,great stuff here\n3,meh\n', /--map handle=/],
+    ['prose.txt', 'Dear team,\nplease find attached the list.\n', /no column identifies the followers/],
+  ];
+  for (const [name, content, message] of cases) {
+    it(`${name}: exit 2, one paragraph, nothing written`, async () => {
+      const { mkdtempSync, writeFileSync, existsSync } = await import('node:fs');
+      const { tmpdir } = await import('node:os');
+      const dir = mkdtempSync(join(tmpdir(), 'kindred-bad-'));
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const out = join(dir, 'report.json');
+      const r = runCli(['audit', file, '--values', VALUES, '--format', 'json', '-o', out, '--followers-out', join(dir, 'f.csv')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toContain(name);
+      expect(existsSync(out)).toBe(false);
+      expect(existsSync(join(dir, 'f.csv'))).toBe(false);
+    });
+  }
+});
+
+describe('terminal report for these formats (CLI)', () => {
+  it('names the format, the fields found and what the missing ones mean, within 80 columns', () => {
+    const r = runCli(['audit', fx('linkedin', 'Connections.csv'), '--values', VALUES, '--as-of', '2026-11-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('LinkedIn Connections.csv: 6 rows, 5 classified, 1 skipped');
+    expect(r.stdout).toMatch(/fields: company, email, firstName, followedAt, headline, lastName,\s+profileUrl/);
+    expect(r.stdout).toContain('missing engagement');
+    expect(r.stdout).toContain('missing account fields');
+    for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    const melt = runCli(['audit', fx('meltwater', 'current', 'mentions.csv'), '--values', VALUES, '--as-of', '2026-11-01']);
+    expect(melt.stdout).toContain('Meltwater-style mentions export: 4 rows, 2 classified, 2 skipped');
+    expect(melt.stdout).toContain('MENTION_MERGED 2');
+    for (const line of melt.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+});
