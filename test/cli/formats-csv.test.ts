@@ -108,6 +108,12 @@ describe('export formats, detected by header signature (CLI)', () => {
     expect(table.stdout).not.toMatch(/@example\./);
   });
 
+  it('Mailchimp: --include-emails puts the address in the records, and only then', () => {
+    const a = audit(fx('mailchimp', 'subscribed_members_export_4f1a2b.csv'), '--include-emails');
+    expect(follower(a, 'Noor Ali').email).toBe('Noor.Ali@Example.org');
+    expect(follower(audit(fx('mailchimp', 'subscribed_members_export_4f1a2b.csv')), 'Noor Ali')).not.toHaveProperty('email');
+  });
+
   it('Substack: detected, no emails printed', () => {
     const a = audit(fx('substack', 'email_list.trailhead.csv'));
     expect(a.report.inputs[0]!.format).toBe('substack');
@@ -178,6 +184,14 @@ describe('quirks, each end to end (CLI)', () => {
     expect(follower(a, 'cafe_rene').name).toBe('René Dupont');
     expect(follower(a, 'cafe_rene').flags).toContain('ideal-fit');
     expect(a.stdout).not.toContain('\ufffd');
+  });
+
+  it('a UTF-8 file with a stray Windows-1252 row keeps both readable', () => {
+    const a = audit(fx('mixed-encoding', 'followers.csv'));
+    expect(follower(a, 'cafe_rene').name).toBe('René Dupont');
+    expect(follower(a, 'ana_roasts').name).toBe('Ana Ruiz');
+    expect(a.stdout).not.toContain('\ufffd');
+    expect(a.stdout).not.toContain('Ã');
   });
 
   it('semicolons with German headers, tabs and commas are sniffed', () => {

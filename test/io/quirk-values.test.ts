@@ -44,6 +44,11 @@ describe('cell values in the quirk fixtures', () => {
     expect(byHandle(r.followers, 'cafe_rene').bio).toBe('Café owner – it’s all about espresso €');
   });
 
+  it('reads a UTF-8 file with one stray Windows-1252 row without garbling either', async () => {
+    const r = await readSource(fx('mixed-encoding', 'followers.csv'));
+    expect(r.followers.map((f) => f.bio)).toEqual(['Barista in València ☕', 'Café owner – espresso', 'Hiking — every weekend']);
+  });
+
   it('reads the same followers from UTF-8, UTF-16LE and UTF-16BE files', async () => {
     const names = async (dir: string) => (await readSource(fx(dir, 'followers.csv'))).followers.map((f) => [f.handle, f.name, f.bio, f.followers]);
     const utf8 = await names('utf8-bom');
