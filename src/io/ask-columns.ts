@@ -16,7 +16,7 @@ const SKIP = Symbol('skip');
 export async function askColumns(error: ColumnsNotMappedError, prompter: Prompter, say: (line: string) => void): Promise<Answer | undefined> {
   say(`kindred: ${clip(error.file ?? 'the export', 60)}: no column is recognised as the follower's handle. Which columns hold what?`);
   const choices = error.columns.map((column, i) => {
-    const samples = error.samples.map((row) => row[i]?.trim() ?? '').filter(Boolean).slice(0, 3);
+    const samples = error.samples.map((row) => maskEmail(row[i]?.trim() ?? '')).filter(Boolean).slice(0, 3);
     return {
       name: clip(column || `(column ${i + 1}, no name)`, 40),
       value: column,
@@ -25,12 +25,13 @@ export async function askColumns(error: ColumnsNotMappedError, prompter: Prompte
   });
   // A blank header cell cannot be named in --map, so it cannot be chosen.
   const named = choices.filter((c) => c.value.trim() !== '');
-  const handle = await prompter.select<string | typeof SKIP>('Which column is the handle (username, profile URL or email)?', [
+  const handle = await prompter.select<string | typeof SKIP>('Which column identifies each follower (username, profile URL or email)?', [
     ...named,
     { name: 'None of these: stop', value: SKIP },
   ]);
   if (handle === SKIP) return undefined;
-  const answer: Answer = { handle };
+  // An email column identifies people but must never be shown as their handle.
+  const answer: Answer = looksLikeEmails(error, handle) ? { email: handle } : { handle };
   const rest = named.filter((c) => c.value !== handle);
   const bio = await prompter.select<string | typeof SKIP>('Which column is the profile text (bio, headline)?', [{ name: 'None', value: SKIP }, ...rest]);
   if (bio !== SKIP) answer.bio = bio;
@@ -41,6 +42,17 @@ export async function askColumns(error: ColumnsNotMappedError, prompter: Prompte
   if (engagement !== SKIP) answer.interactions = engagement;
   say(`kindred: to skip these questions next time, add: ${escapeControl(mapFlags(answer))}`);
   return answer;
+}
+
+function looksLikeEmails(error: ColumnsNotMappedError, column: string): boolean {
+  const i = error.columns.indexOf(column);
+  const values = error.samples.map((row) => row[i]?.trim() ?? '').filter(Boolean);
+  return values.length > 0 && values.every((v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v));
+}
+
+/** Emails are personal data: a sample shows only their shape (`r…@example.com`). */
+export function maskEmail(value: string): string {
+  return value.replace(/([^\s@,;<>"']{1})[^\s@,;<>"']*@([\w.-]+\.\w+)/g, '$1…@$2');
 }
 
 /** The `--map` flags for a mapping, quoted for a POSIX shell. */

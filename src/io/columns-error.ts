@@ -26,12 +26,13 @@ export class ColumnsNotMappedError extends InputError {
   }
 }
 
-const HANDLE_LIKE = /^(?:@[\w.]{1,40}|https?:\/\/\S+\/[\w.-]+\/?|[\w.]{2,40}|[^\s@]+@[^\s@]+\.\w+)$/;
+// Emails are left out on purpose: a handle column is printed, an email never is.
+const HANDLE_LIKE = /^(?:@[\w.]{1,40}|https?:\/\/\S+\/[\w.-]+\/?|[\w.]{2,40})$/;
 
 /**
  * A best guess at the handle and profile-text columns from sample values: the
- * handle column is the first whose samples all look like handles, profile
- * URLs or emails; the bio is the column with the most words per cell.
+ * handle column is the first whose samples all look like handles or profile
+ * URLs; the bio is the column with the most words per cell.
  */
 export function suggestMapping(columns: string[], samples: string[][]): { handle?: string; bio?: string } {
   const values = (i: number) => samples.map((row) => (row[i] ?? '').trim()).filter(Boolean);

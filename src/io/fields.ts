@@ -35,7 +35,8 @@ export const FIELD_ALIASES = {
   replies: ['replies', 'reply count', 'replies count', 'antworten', 'réponses', 'respuestas'],
   comments: ['comments', 'comment count', 'comments count', 'kommentare', 'commentaires', 'comentarios'],
   shares: ['shares', 'share count', 'reposts', 'retweets', 'retweet count', 'quotes', 'shares count', 'geteilt', 'partages', 'compartidos'],
-  mentions: ['mentions', 'mention count', 'mentions count', 'tags'],
+  // Not 'tags': in CRM and newsletter exports (Mailchimp, Klaviyo) Tags are labels, not a count.
+  mentions: ['mentions', 'mention count', 'mentions count', 'times tagged'],
   dms: ['dms', 'messages', 'direct messages', 'messagecount', 'message count'],
   interactions: ['interactions', 'engagements', 'engagement', 'interaction count', 'total engagement', 'total interactions'],
   rating: ['member_rating', 'rating', 'engagement rating', 'member rating', 'star rating'],

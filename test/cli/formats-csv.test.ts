@@ -122,6 +122,16 @@ describe('export formats, detected by header signature (CLI)', () => {
     expect(a.stdout).not.toContain('mail.com');
   });
 
+  it('a generic email list (Klaviyo-style) is keyed by email and shown by name; Tags are not counts', () => {
+    const a = audit(fx('email-list', 'klaviyo-profiles.csv'));
+    expect(a.report.inputs[0]!.format).toBe('csv');
+    expect(handles(a)[0]).toBe('Maya Lin');
+    expect(handles(a)[1]).toMatch(/^subscriber-[0-9a-f]{8}$/);
+    expect(follower(a, 'Maya Lin').values).toEqual(['craft coffee']);
+    expect(a.report.dataQuality.warnings).toEqual([]);
+    expect(a.stdout).not.toContain('@example.');
+  });
+
   it('--platform forces a format; an unknown name lists the choices', () => {
     const forced = audit(fx('x-api', 'followers.csv'), '--platform', 'csv');
     expect(forced.report.inputs[0]!.format).toBe('csv');

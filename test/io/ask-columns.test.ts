@@ -59,3 +59,23 @@ describe('suggestMapping (for the off-terminal message)', () => {
     expect(suggestMapping(['Notes'], [['a long free text note'], ['another one here']])).toEqual({ bio: 'Notes' });
   });
 });
+
+describe('emails at the column prompt', () => {
+  const withEmail = new ColumnsNotMappedError('list.csv', ['Contact', 'Notes'], [
+    ['rick@example.com', 'loves espresso'],
+    ['noor.ali@example.org', 'hiker'],
+  ]);
+
+  it('shows only the shape of an email in samples', async () => {
+    const prompter = scripted(['Contact', 'None', 'None']);
+    await askColumns(withEmail, prompter, () => {});
+    expect(prompter.shown[0]!.choices[0]!.description).toBe('e.g. r…@example.com · n…@example.org');
+  });
+
+  it('maps a chosen email column as the email (the key), never as the shown handle', async () => {
+    const lines: string[] = [];
+    const answer = await askColumns(withEmail, scripted(['Contact', 'Notes', 'None']), (l) => lines.push(l));
+    expect(answer).toEqual({ email: 'Contact', bio: 'Notes' });
+    expect(lines.at(-1)).toContain('--map email=Contact --map bio=Notes');
+  });
+});

@@ -116,4 +116,6 @@ export const genericCsv = csvSource({
   // The fallback: any delimited text with a header scores low, so a specific
   // format with a matching signature always wins.
   signature: (headers) => (headers.length > 0 ? 10 : 0),
+  // Newsletter and CRM lists (Klaviyo, HubSpot, Beehiiv, Kit) have an email but no handle.
+  rowOptions: () => ({ emailIsKey: true }),
 });
