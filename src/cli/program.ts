@@ -49,6 +49,7 @@ Examples:
   $ kindred audit followers.csv --values values.yml --format json --as-of 2026-11-01 > report.json
   $ kindred audit followers.csv --values values.yml --followers-out followers.ndjson
   $ kindred audit export.csv --values values.yml --map handle="User Name" --map bio="About"
+  $ kindred audit Connections.csv --values values.yml --interactions meltwater-mentions.csv
   $ cat followers.csv | kindred audit - --values values.yml --fail-under 40
 
 Exit codes: 0 done, 1 --fail-under gate failed, 2 usage or input error, 130 cancelled at a question (Ctrl-C).`,
