@@ -51,6 +51,9 @@ export const meltwaterPreset: CsvPreset = {
       lastInteractionAt: columnOf(headers, 'Date', 'Alternate Date Format'),
     } as ColumnMap;
   },
+  // Generic aliases that mean something else here (`URL`, `Title`, `Engagement`, `Quotes`, …); the
+  // fields this format does have are set again by columns() above. `Reach` is left unread: it is
+  // an audience estimate, not a confirmed follower count.
   drop: () => ['profileUrl', 'headline', 'interactions', 'mentions', 'shares', 'name', 'id', 'location'],
   rowOptions: () => ({ rowIsInteraction: 'mention' }),
 };
