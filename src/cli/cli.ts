@@ -19,13 +19,14 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       // Help and version exit "successfully" through an error in exitOverride mode.
       return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    if (e instanceof CancelledError) {
+      // Ctrl-C at a question: a quiet exit, nothing was written.
+      io.stderr.write('\n');
+      return EXIT.cancelled;
+    }
     if (e instanceof GateError) {
       io.stderr.write(`kindred: gate failed: ${e.message}\n`);
       return EXIT.gate;
-    }
-    if (e instanceof CancelledError) {
-      io.stderr.write(`kindred: ${e.message}\n`);
-      return EXIT.cancelled;
     }
     if (isUserError(e)) {
       io.stderr.write(`${formatUserError(e)}\n`);

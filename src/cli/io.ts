@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import type { ColumnPrompter } from '../io/prompts.js';
 
 /** The process's streams and terminal facts, injected so commands can be tested without spawning. */
 export interface CliIo {
@@ -10,6 +11,8 @@ export interface CliIo {
   stdinIsTTY: boolean;
   columns?: number;
   env: NodeJS.ProcessEnv;
+  /** Answers interactive questions; tests inject one, the terminal one is made on demand. */
+  prompter?: ColumnPrompter;
 }
 
 export function processIo(): CliIo {

@@ -1,6 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseShare } from '../gates.js';
-import { platformHelp } from '../io/sources/index.js';
+import { platformHelp, SOURCE_FORMATS } from '../io/sources/index.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -23,13 +23,13 @@ export function buildProgram(io: CliIo, version: string): Command {
     .description('Classify every follower as advocate, potential, passive or misaligned, and report on the community.')
     .argument('<export...>', 'follower export file(s); - reads standard input')
     .requiredOption('--values <file>', 'values file (YAML or JSON): brand values, promise, ideal customer, red flags')
-    .option('--interactions <file>', 'interactions log joined on handle (handle,type,date rows or per-handle counts); repeatable', collect, [])
+    .option('--interactions <file>', 'interactions joined on handle: handle,type,date rows, per-handle counts, or a mentions export (Meltwater, Sprout-style); repeatable', collect, [])
     .addOption(
       new Option('--format <format>', 'report format; csv and ndjson print the per-follower records').choices(['table', 'json', 'csv', 'ndjson']).default('table'),
     )
     .option('-o, --output <path>', 'write the report (or records) to this file instead of standard output')
     .option('--followers-out <path>', 'also write per-follower records to a .csv or .ndjson file')
-    .option('--platform <name>', 'export format; auto detects it', 'auto')
+    .option('--platform <name>', `export format: auto (detect it), ${platformIds()}`, 'auto')
     .option('--map <field=Header>', 'map a column to a field, e.g. --map handle="User Name"; repeatable', collect, [])
     .option('--as-of <date>', 'measure recency from this date (YYYY-MM-DD; default today) for reproducible reports')
     .option('--top <n>', 'followers listed per action list', toInt, 10)
@@ -54,6 +54,7 @@ Examples:
   $ kindred audit followers.csv --values values.yml --format json --as-of 2026-11-01 > report.json
   $ kindred audit followers.csv --values values.yml --followers-out followers.ndjson
   $ kindred audit export.csv --values values.yml --map handle="User Name" --map bio="About"
+  $ kindred audit Connections.csv --values values.yml --interactions meltwater-mentions.csv
   $ cat followers.csv | kindred audit - --values values.yml --fail-under 40
   $ kindred audit followers.csv --values values.yml --min-advocate-share 5% --max-misaligned-share 20%
   $ KINDRED_SALT=... kindred audit followers.csv --values values.yml --anonymize --followers-out followers.csv
@@ -62,7 +63,8 @@ Examples:
 Platforms (--platform; a platform's .zip download works too):
 ${platformHelp()}
 
-Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misaligned-share) failed, 2 usage or input error.`,
+Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misaligned-share) failed,
+2 usage or input error, 130 cancelled at a question (Ctrl-C).`,
     )
     .action(async (exports: string[], opts) => {
       const { auditCommand } = await import('../commands/audit.js');
@@ -76,7 +78,7 @@ Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misalign
     .argument('<handle...>', 'handles to explain (with or without @)')
     .requiredOption('--values <file>', 'values file (YAML or JSON)')
     .option('--interactions <file>', 'interactions log; repeatable', collect, [])
-    .option('--platform <name>', 'export format; auto detects it', 'auto')
+    .option('--platform <name>', `export format: auto (detect it), ${platformIds()}`, 'auto')
     .option('--map <field=Header>', 'map a column to a field; repeatable', collect, [])
     .option('--as-of <date>', 'measure recency from this date (YYYY-MM-DD; default today)')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
@@ -193,6 +195,11 @@ Examples:
     });
 
   return program;
+}
+
+/** The --platform names, from the format registry so help never lists a format that does not exist. */
+function platformIds(): string {
+  return SOURCE_FORMATS.map((f) => f.id).join(', ');
 }
 
 function collect(value: string, previous: string[]): string[] {

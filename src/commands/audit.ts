@@ -4,11 +4,14 @@ import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
 import { GateError, UsageError } from '../errors.js';
 import { evaluateGates } from '../gates.js';
+import { askColumns } from '../io/ask-columns.js';
+import type { ColumnsNotMappedError } from '../io/columns-error.js';
 import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
 import { type AtomicFile, checkWritableTarget, openAtomic, writeFileAtomic } from '../io/output.js';
+import { inquirerPrompter } from '../io/prompts.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import { runPipeline } from '../pipeline.js';
 import { createAnonymizer, resolveSalt } from '../privacy/anonymize.js';
@@ -91,10 +94,18 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   if (options.output) await checkWritableTarget(options.output);
   if (options.followersOut) await checkWritableTarget(options.followersOut);
 
+  // Ask only when a person can answer: both ends of the terminal, and not --no-interactive.
+  const canAsk = options.interactive !== false && io.stdinIsTTY && io.stderrIsTTY;
   const sources = await openSources(exports, {
     platform: options.platform,
     map,
     stdin: io.stdin,
+    ...(canAsk
+      ? {
+          askColumns: (e: ColumnsNotMappedError) =>
+            askColumns(e, io.prompter ?? inquirerPrompter({ input: io.stdin, output: io.stderr }), (line) => io.stderr.write(`${line}\n`)),
+        }
+      : {}),
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
   });
 

@@ -13,11 +13,37 @@ export class ColumnsNotMappedError extends InputError {
     readonly samples: string[][],
   ) {
     const shown = columns.length > 30 ? [...columns.slice(0, 30), `… ${columns.length - 30} more`] : columns;
+    const guess = suggestMapping(columns, samples);
+    const example = guess.handle
+      ? ` From the first rows, probably: --map handle=${JSON.stringify(guess.handle)}${guess.bio ? ` --map bio=${JSON.stringify(guess.bio)}` : ''}.`
+      : '';
     super(
       `no column identifies the followers (a handle, username or profile URL). Columns found: ${shown
         .map((c) => JSON.stringify(c))
-        .join(', ')}. Name the handle column with --map handle="<column>" (and, if present, --map bio="<column>").`,
+        .join(', ')}. Name the handle column with --map handle="<column>" (and, if present, --map bio="<column>").${example}`,
       file,
     );
   }
+}
+
+// Emails are left out on purpose: a handle column is printed, an email never is.
+const HANDLE_LIKE = /^(?:@[\w.]{1,40}|https?:\/\/\S+\/[\w.-]+\/?|[\w.]{2,40})$/;
+
+/**
+ * A best guess at the handle and profile-text columns from sample values: the
+ * handle column is the first whose samples all look like handles or profile
+ * URLs; the bio is the column with the most words per cell.
+ */
+export function suggestMapping(columns: string[], samples: string[][]): { handle?: string; bio?: string } {
+  const values = (i: number) => samples.map((row) => (row[i] ?? '').trim()).filter(Boolean);
+  const named = columns.map((c, i) => ({ c, i })).filter(({ c, i }) => c.trim() !== '' && values(i).length > 0);
+  const handle = named.find(({ i }) => values(i).every((v) => HANDLE_LIKE.test(v)) && values(i).some((v) => /[a-z]/i.test(v)));
+  let bio: { c: string; words: number } | undefined;
+  for (const { c, i } of named) {
+    if (c === handle?.c) continue;
+    const vs = values(i);
+    const words = vs.reduce((n, v) => n + v.split(/\s+/).length, 0) / vs.length;
+    if (words >= 2 && (!bio || words > bio.words)) bio = { c, words };
+  }
+  return { ...(handle ? { handle: handle.c } : {}), ...(bio ? { bio: bio.c } : {}) };
 }

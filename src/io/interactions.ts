@@ -6,6 +6,8 @@ import { type FieldName, fieldForHeader, foldHeader, mapColumns } from './fields
 import type { OpenedInput } from './open-input.js';
 import { type DateOrder, parseCount, parseDate } from './parse-fields.js';
 import type { SkippedRow } from './rows.js';
+import { type CsvPreset, columnOf, openCsv } from './sources/generic-csv.js';
+import { meltwaterPreset } from './sources/meltwater.js';
 
 const TYPE_HEADERS = new Set(['type', 'interaction', 'interactiontype', 'action', 'event', 'eventtype', 'kind', 'activity']);
 const DATE_HEADERS = new Set(['date', 'timestamp', 'time', 'createdat', 'at', 'when', 'datetime', 'interactedat', 'occurredat']);
@@ -45,6 +47,8 @@ export async function readInteractions(input: OpenedInput, dateOrder: DateOrder 
     return !!fieldForHeader(h) || TYPE_HEADERS.has(f) || DATE_HEADERS.has(f);
   });
   if (!layout) throw new InputError('the interactions file is empty', input.name);
+  const mentions = mentionsPreset(layout.headers);
+  if (mentions) return readMentions(input, mentions, dateOrder);
   const folded = layout.headers.map(foldHeader);
   const { map } = mapColumns(layout.headers);
   const handleIdx = map.handle ?? map.profileUrl;
@@ -107,6 +111,50 @@ export async function readInteractions(input: OpenedInput, dateOrder: DateOrder 
       const n = countIdx >= 0 ? (parseCount(cells[countIdx] ?? '') ?? 1) : 1;
       if (n > 0) addInteraction(evidence, type, n, at);
     }
+  }
+  return log;
+}
+
+// A mentions export (Sprout-style inbox or listening export): one row per
+// message, with its author, a date and the message text, but no type column.
+const AUTHOR_HEADERS = ['Author Handle', 'From Handle', 'Sender Handle', 'Twitter Screen Name', 'From', 'Sender', 'Author', 'Username', 'Handle', 'Screen Name'];
+const MESSAGE_HEADERS = new Set(['message', 'text', 'content', 'post', 'body', 'hitsentence', 'openingtext', 'tweet', 'messagetext', 'comment']);
+
+function mentionsPreset(headers: string[]): CsvPreset | undefined {
+  if (meltwaterPreset.signature(headers) > 0) return meltwaterPreset;
+  const folded = headers.map(foldHeader);
+  if (folded.some((h) => TYPE_HEADERS.has(h)) || !folded.some((h) => MESSAGE_HEADERS.has(h))) return undefined;
+  const author = columnOf(headers, ...AUTHOR_HEADERS);
+  const date = folded.findIndex((h) => DATE_HEADERS.has(h));
+  if (author === undefined || date < 0) return undefined;
+  return {
+    id: 'mentions',
+    label: 'mentions export',
+    signature: () => 1,
+    columns: () => ({ handle: author, lastInteractionAt: date }),
+    rowOptions: () => ({ rowIsInteraction: 'mention' }),
+  };
+}
+
+/**
+ * Reads a mentions export as an interactions log: each message is one
+ * mention by its author, dated, plus any likes/replies/reposts/comments
+ * columns (the same evidence a Meltwater export gives as a follower file).
+ */
+async function readMentions(input: OpenedInput, preset: CsvPreset, dateOrder: DateOrder): Promise<InteractionsLog> {
+  const log: InteractionsLog = { file: input.name, rowsRead: 0, skipped: [], skippedCount: 0, byKey: new Map() };
+  const reader = await openCsv(input, { map: {}, dateOrder }, preset);
+  for await (const item of reader.items) {
+    log.rowsRead++;
+    if (item.kind === 'skip') {
+      log.skippedCount++;
+      if (log.skipped.length < 100) log.skipped.push(item.skip);
+      continue;
+    }
+    const { key, engagement } = item.follower;
+    const evidence = log.byKey.get(key);
+    if (evidence) mergeEngagement(evidence, engagement);
+    else log.byKey.set(key, engagement);
   }
   return log;
 }

@@ -3,6 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { describeReadError } from '../values/load.js';
+import { createTolerantUtf8Decoder, decodeTolerantUtf8 } from './decode-text.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -169,11 +170,23 @@ export function isValidUtf8(buf: Buffer): boolean {
 }
 
 function decodeHead(bytes: Buffer, encoding: Encoding): string {
+  if (encoding === 'utf-8' || encoding === 'windows-1252') return decodeTolerantUtf8(bytes);
   // stream: true keeps a character cut at the end of the head from becoming U+FFFD.
   return new TextDecoder(encoding).decode(bytes, { stream: true });
 }
 
 async function* decodeStream(source: AsyncIterable<Buffer | string>, encoding: Encoding): AsyncGenerator<string> {
+  if (encoding === 'utf-8' || encoding === 'windows-1252') {
+    // UTF-8 with stray Windows-1252 bytes read as such (a pure Windows-1252 file decodes the same way).
+    const tolerant = createTolerantUtf8Decoder();
+    for await (const chunk of source) {
+      const text = tolerant.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      if (text) yield text;
+    }
+    const rest = tolerant.end();
+    if (rest) yield rest;
+    return;
+  }
   const decoder = new TextDecoder(encoding);
   for await (const chunk of source) {
     const text = decoder.decode(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, { stream: true });

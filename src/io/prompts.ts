@@ -27,6 +27,8 @@ export interface ConfirmQuestion {
 
 export interface Choice<T> {
   name: string;
+  /** Shown under the list while the choice is highlighted (sample values). */
+  description?: string;
   /** Shown in the answer line once chosen (default: name). */
   short?: string;
   value: T;
@@ -45,6 +47,9 @@ export interface SelectQuestion<T> {
   choices: Choice<T>[];
   default?: T;
 }
+
+/** Asking which column is which needs only a choice from a list. */
+export type ColumnPrompter = Pick<Prompter, 'select'>;
 
 export interface Prompter {
   input(q: InputQuestion): Promise<string>;
@@ -97,7 +102,12 @@ export function inquirerPrompter(streams: { input: Readable; output: Writable })
     select: <T>(q: SelectQuestion<T>) =>
       guard(() =>
         select<T>(
-          { message: q.message, choices: q.choices.map((c) => ({ name: c.name, value: c.value })), ...(q.default !== undefined ? { default: q.default } : {}) },
+          {
+            message: q.message,
+            choices: q.choices.map((c) => ({ name: c.name, value: c.value, ...(c.description ? { description: c.description } : {}) })),
+            pageSize: 12,
+            ...(q.default !== undefined ? { default: q.default } : {}),
+          },
           context,
         ),
       ),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { emptyEngagement, type Follower, type InteractionType } from '../follower.js';
 import { parseHandle } from '../handles.js';
 import type { ColumnMap, FieldName } from './fields.js';
@@ -6,7 +7,7 @@ import { type DateOrder, parseBoolean, parseCount, parseDate } from './parse-fie
 /** Problems found in a row that was still classified on what was usable. */
 export type RowWarningCode = 'BAD_COUNT' | 'BAD_DATE' | 'BAD_BOOLEAN' | 'BAD_RATING';
 /** Why a row was not classified. */
-export type SkipCode = 'MISSING_HANDLE' | 'MALFORMED_ROW' | 'DUPLICATE_HANDLE' | 'EXCLUDED';
+export type SkipCode = 'MISSING_HANDLE' | 'MALFORMED_ROW' | 'DUPLICATE_HANDLE' | 'EXCLUDED' | 'MENTION_MERGED';
 
 export interface RowWarning {
   code: RowWarningCode;
@@ -34,6 +35,24 @@ export interface RowMapperOptions {
   dateOrder?: DateOrder;
   /** Formats without handles (LinkedIn, Facebook) key followers by name as a last resort. */
   nameIsKey?: boolean;
+  /**
+   * Newsletter lists (Mailchimp, Substack) have no handle: the email is the
+   * identity. The join key is the lower-cased email (so interaction logs and
+   * overrides can name people by email) but the shown handle never is: it is
+   * the person's name, or a stable pseudonym derived from the email.
+   */
+  emailIsKey?: boolean;
+  /**
+   * Booleans that an empty cell means false for. Only for dumps of API objects
+   * where the flag always exists and a database export wrote false as empty
+   * (seen in Twitter v1.1 dumps: `default_profile` is `1` or empty).
+   */
+  falseWhenEmpty?: readonly FieldName[];
+  /**
+   * Each row is itself one interaction of this type, dated by the row's
+   * lastInteractionAt column (a mention in a listening export).
+   */
+  rowIsInteraction?: InteractionType;
 }
 
 const ENGAGEMENT_FIELDS: [FieldName, InteractionType][] = [
@@ -51,7 +70,8 @@ const ENGAGEMENT_FIELDS: [FieldName, InteractionType][] = [
  * Compiled once per file: the per-row work is index lookups and cell parsing.
  */
 export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cells: string[], line: number) => SourceItem {
-  const { file, dateOrder = 'mdy', nameIsKey = false } = options;
+  const { file, dateOrder = 'mdy', nameIsKey = false, emailIsKey = false } = options;
+  const falseWhenEmpty = new Set<FieldName>(options.falseWhenEmpty ?? []);
   const text = (cells: string[], field: FieldName): string | undefined => {
     const idx = map[field];
     if (idx === undefined) return undefined;
@@ -86,12 +106,12 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     };
     const bool = (field: FieldName): boolean | undefined => {
       const raw = text(cells, field);
-      if (raw === undefined) return undefined;
-      const b = parseBoolean(raw);
+      const b = raw === undefined ? undefined : parseBoolean(raw);
       if (b === null) {
-        warnings.push({ code: 'BAD_BOOLEAN', line, field, value: raw });
+        warnings.push({ code: 'BAD_BOOLEAN', line, field, value: raw ?? '' });
         return undefined;
       }
+      if (b === undefined && falseWhenEmpty.has(field) && map[field] !== undefined) return false;
       return b;
     };
 
@@ -102,9 +122,11 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     }
     const profileUrl = text(cells, 'profileUrl');
     const id = text(cells, 'id');
+    const email = text(cells, 'email');
     const identity =
       parseHandle(text(cells, 'handle') ?? '') ??
       parseHandle(profileUrl ?? '') ??
+      (emailIsKey && email?.includes('@') ? emailIdentity(email, name) : undefined) ??
       (nameIsKey && name ? { display: name, key: `name:${name.toLowerCase()}` } : undefined) ??
       (id ? { display: id, key: `id:${id}` } : undefined);
     if (!identity) {
@@ -122,6 +144,10 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
       if (n === undefined || n <= 0) continue;
       if (lastAt) engagement.dated.push({ type, at: lastAt, count: n });
       else engagement.undated[type] = (engagement.undated[type] ?? 0) + n;
+    }
+    if (options.rowIsInteraction) {
+      if (lastAt) engagement.dated.push({ type: options.rowIsInteraction, at: lastAt, count: 1 });
+      else engagement.undated[options.rowIsInteraction] = (engagement.undated[options.rowIsInteraction] ?? 0) + 1;
     }
     const ratingRaw = text(cells, 'rating');
     if (ratingRaw !== undefined) {
@@ -147,7 +173,7 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     assign(follower, 'location', text(cells, 'location'));
     assign(follower, 'website', text(cells, 'website'));
     assign(follower, 'profileUrl', profileUrl);
-    assign(follower, 'email', text(cells, 'email'));
+    assign(follower, 'email', email);
     assign(follower, 'followedAt', date('followedAt'));
     assign(follower, 'followers', count('followers'));
     assign(follower, 'following', count('following'));
@@ -160,6 +186,13 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     assign(follower, 'defaultProfile', bool('defaultProfile'));
     return { kind: 'follower', follower, warnings };
   };
+}
+
+/** A person known by email: keyed by the email, shown by name or a pseudonym, never by the address. */
+export function emailIdentity(email: string, name: string | undefined): { display: string; key: string } {
+  const key = email.trim().toLowerCase();
+  const display = name ?? `subscriber-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
+  return { display, key };
 }
 
 function assign<K extends keyof Follower>(f: Follower, key: K, value: Follower[K] | undefined): void {

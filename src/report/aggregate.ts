@@ -2,7 +2,7 @@ import type { Classified, Segment } from '../classify.js';
 import type { RowWarning, SkippedRow } from '../io/rows.js';
 import type { SourceInfo } from '../io/sources/types.js';
 import type { CompiledValues } from '../values/compile.js';
-import { describeFinding, type FindingInput } from './findings.js';
+import { describeFinding, describeMissingSignal, type FindingInput, type MissingSignal } from './findings.js';
 import { type FollowerSummary, type Report, SCHEMA_VERSION } from './model.js';
 import { reasonsFor } from './reasons.js';
 import { TopN } from './top-n.js';
@@ -32,6 +32,9 @@ export interface InteractionsStats {
 const SAMPLE_LIMIT = 20;
 const TEXT_SIGNAL_FIELDS = ['bio', 'headline', 'company'];
 const ENGAGEMENT_SIGNAL_FIELDS = ['likes', 'replies', 'comments', 'shares', 'mentions', 'dms', 'interactions', 'rating'];
+const AUTHENTICITY_SIGNAL_FIELDS = ['followers', 'following', 'posts', 'accountCreatedAt', 'defaultAvatar', 'verified', 'listed', 'likesGiven'];
+// Rows a reader folded into another row (a mentions export's further mentions by the same author): accounted, not lost.
+const MERGE_CODES = new Set(['MENTION_MERGED']);
 
 /**
  * Folds classified followers into a Report as they stream past: counters and
@@ -46,6 +49,11 @@ export function createAggregator(options: AggregatorOptions) {
   const hasText = (i: InputStats) => has(i, TEXT_SIGNAL_FIELDS);
   const hasEngagement = (i: InputStats) => has(i, ENGAGEMENT_SIGNAL_FIELDS);
   const interactions: InteractionsStats[] = [];
+  const missingSignals = (i: InputStats): MissingSignal[] => [
+    ...(hasText(i) ? [] : ['profileText' as const]),
+    ...(hasEngagement(i) ? [] : ['engagement' as const]),
+    ...(has(i, AUTHENTICITY_SIGNAL_FIELDS) ? [] : ['authenticity' as const]),
+  ];
   const seg: Record<Segment, number> = { advocate: 0, potential: 0, passive: 0, misaligned: 0 };
   let nurture = 0;
   let qualify = 0;
@@ -230,7 +238,9 @@ export function createAggregator(options: AggregatorOptions) {
       if (staleOnly > 0) findings.push({ code: 'STALE_ENGAGEMENT', count: staleOnly, windowDays: cv.scoring.windowDays });
       const notFollowers = interactions.reduce((n, i) => n + (i.handles - i.matchedFollowers), 0);
       if (notFollowers > 0) findings.push({ code: 'NOT_FOLLOWERS', count: notFollowers });
-      if (skipped > 0) findings.push({ code: 'ROWS_SKIPPED', skipped, rows: rowsRead });
+      const merged = Object.entries(skippedByCode).reduce((n, [code, k]) => n + (MERGE_CODES.has(code) ? k : 0), 0);
+      if (skipped - merged > 0) findings.push({ code: 'ROWS_SKIPPED', skipped: skipped - merged, rows: rowsRead });
+      if (merged > 0) findings.push({ code: 'MENTIONS_MERGED', count: merged });
       if (skippedByCode.DUPLICATE_HANDLE) findings.push({ code: 'DUPLICATES', count: skippedByCode.DUPLICATE_HANDLE });
       const idealFit = Object.values(idealBySegment).reduce((a, b) => a + b, 0);
       if (cv.hasIdealCustomer && classified > 0 && evidence.profileText > 0 && idealFit === 0) findings.push({ code: 'NO_IDEAL_FIT' });
@@ -252,7 +262,9 @@ export function createAggregator(options: AggregatorOptions) {
           skipped: i.skipped,
           columns: i.info.columns,
           fields: [...i.info.fields].sort(),
-          signals: { profileText: hasText(i), engagement: hasEngagement(i), authenticity: i.hasAuthenticity },
+          // Authenticity fields present, or followers actually checked (a reader may learn its fields late).
+          signals: { profileText: hasText(i), engagement: hasEngagement(i), authenticity: i.hasAuthenticity || has(i, AUTHENTICITY_SIGNAL_FIELDS) },
+          missing: missingSignals(i).map((signal) => ({ signal, meaning: describeMissingSignal(signal, interactions.length > 0) })),
         })),
         interactions: interactions.map((i) => ({
           file: i.file,

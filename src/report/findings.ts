@@ -18,7 +18,25 @@ export type FindingInput =
   | { code: 'SUSPECTS'; count: number; share: number }
   | { code: 'NOT_FOLLOWERS'; count: number }
   | { code: 'STALE_ENGAGEMENT'; count: number; windowDays: number }
-  | { code: 'NO_IDEAL_FIT' };
+  | { code: 'NO_IDEAL_FIT' }
+  | { code: 'MENTIONS_MERGED'; count: number };
+
+/** A group of signals an input file can lack, each changing what its verdicts can rest on. */
+export type MissingSignal = 'profileText' | 'engagement' | 'authenticity';
+
+/** What a file without this signal means for the verdicts (shown per input in the data-quality section). */
+export function describeMissingSignal(signal: MissingSignal, hasInteractions: boolean): string {
+  switch (signal) {
+    case 'profileText':
+      return 'profile text (bio, headline, company): nobody from this file can be matched to your values; map a text column with --map bio="<column>"';
+    case 'engagement':
+      return hasInteractions
+        ? 'engagement columns: engagement comes only from the --interactions file'
+        : 'engagement (likes, replies, ratings…): nobody counts as engaged, so no advocates are claimed; add --interactions FILE';
+    case 'authenticity':
+      return 'account fields (followers, following, posts, account age, avatar): fake or bought accounts cannot be flagged';
+  }
+}
 
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 
@@ -76,6 +94,11 @@ export function describeFinding(f: FindingInput): Finding {
       return info(f.code, `${f.count} followers have only interactions older than ${f.windowDays} days; stale engagement does not count.`);
     case 'NO_IDEAL_FIT':
       return info(f.code, 'No follower matches your ideal customer yet.');
+    case 'MENTIONS_MERGED':
+      return info(
+        f.code,
+        `${f.count} further mention row${f.count === 1 ? ' was' : 's were'} merged into ${f.count === 1 ? 'its author' : 'their authors'}: a mentions export has one row per mention, kindred counts one follower per author and adds up their mentions.`,
+      );
   }
 }
 

@@ -54,6 +54,9 @@ export const reportSchema = z.object({
         engagement: z.boolean(),
         authenticity: z.boolean(),
       }),
+      missing: z
+        .array(z.object({ signal: z.enum(['profileText', 'engagement', 'authenticity']), meaning: z.string() }))
+        .describe('Signal groups this file lacks and what that means for the verdicts.'),
     }),
   ),
   interactions: z.array(

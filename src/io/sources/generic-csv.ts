@@ -1,7 +1,7 @@
 import { UsageError } from '../../errors.js';
 import { ColumnsNotMappedError } from '../columns-error.js';
-import { type CsvLayout, type CsvProblem, readCsvRecords, sniffCsvLayout } from '../csv.js';
-import { type ColumnMap, type FieldName, mapColumns } from '../fields.js';
+import { type CsvLayout, type CsvProblem, readCsvRecords, sniffCsvLayout, splitLine } from '../csv.js';
+import { type ColumnMap, type FieldName, foldHeader, mapColumns } from '../fields.js';
 import type { OpenedInput } from '../open-input.js';
 import { createRowMapper, type RowMapperOptions, type SourceItem } from '../rows.js';
 import type { ReadOptions, SourceFormat, SourceReader } from './types.js';
@@ -13,10 +13,12 @@ export interface CsvPreset {
   id: string;
   label: string;
   /** Score the detected header: 0 = not this format. */
-  signature(headers: string[], input: OpenedInput): number;
+  signature(headers: string[], input?: OpenedInput): number;
   /** Column map for this format's headers (explicit --map entries still win). */
   columns?(headers: string[]): ColumnMap;
-  rowOptions?: Partial<RowMapperOptions>;
+  /** Fields a generic alias would wrongly claim in this format (Mailchimp's TAGS are labels, not mentions). */
+  drop?(headers: string[]): readonly FieldName[];
+  rowOptions?(headers: string[]): Partial<RowMapperOptions>;
 }
 
 /**
@@ -49,15 +51,23 @@ export async function openCsv(input: OpenedInput, options: ReadOptions, preset: 
   }
   const presetMap = preset.columns?.(layout.headers) ?? {};
   // Explicit --map beats the preset, the preset beats generic aliases.
-  const map: ColumnMap = { ...aliasMap, ...presetMap };
+  const map: ColumnMap = { ...aliasMap };
+  for (const field of preset.drop?.(layout.headers) ?? []) delete map[field];
+  for (const [field, idx] of Object.entries(presetMap) as [FieldName, number | undefined][]) if (idx !== undefined) map[field] = idx;
   for (const field of Object.keys(options.map) as FieldName[]) if (aliasMap[field] !== undefined) map[field] = aliasMap[field];
-  const nameIsKey = preset.rowOptions?.nameIsKey ?? false;
-  const identified = IDENTITY.some((f) => map[f] !== undefined) || (nameIsKey && (map.name !== undefined || map.firstName !== undefined));
+  const rowOptions = preset.rowOptions?.(layout.headers) ?? {};
+  const nameIsKey = rowOptions.nameIsKey ?? false;
+  const emailIsKey = rowOptions.emailIsKey ?? false;
+  const identified =
+    IDENTITY.some((f) => map[f] !== undefined) ||
+    (nameIsKey && (map.name !== undefined || map.firstName !== undefined)) ||
+    (emailIsKey && map.email !== undefined);
   if (!identified) throw new ColumnsNotMappedError(input.name, layout.headers, sampleRows(input.head, layout));
   const fields = (Object.keys(map) as FieldName[]).filter((f) => map[f] !== undefined);
+  const reader = createRowMapper(map, { file: input.name, dateOrder: options.dateOrder ?? 'mdy', ...rowOptions });
   return {
     info: { format: preset.id, columns: layout.headers, fields },
-    items: csvItems(input, layout, createRowMapper(map, { file: input.name, dateOrder: options.dateOrder ?? 'mdy', ...preset.rowOptions })),
+    items: csvItems(input, layout, reader),
   };
 }
 
@@ -82,7 +92,22 @@ async function* csvItems(
 
 function sampleRows(head: string, layout: CsvLayout): string[][] {
   const lines = head.split(/\r\n|\n|\r/).slice(layout.headerLine + 1, layout.headerLine + 4);
-  return lines.filter((l) => l.trim()).map((l) => l.split(layout.delimiter));
+  return lines.filter((l) => l.trim()).map((l) => splitLine(l, layout.delimiter));
+}
+
+/** Header names folded for signature checks: `Connected On` and `connected_on` compare equal. */
+export function foldedHeaders(headers: string[]): Set<string> {
+  return new Set(headers.map(foldHeader).filter(Boolean));
+}
+
+/** Column index of the first header among `names` (compared folded), for preset column maps. */
+export function columnOf(headers: string[], ...names: string[]): number | undefined {
+  const folded = headers.map(foldHeader);
+  for (const name of names) {
+    const i = folded.indexOf(foldHeader(name));
+    if (i >= 0) return i;
+  }
+  return undefined;
 }
 
 export const genericCsv = csvSource({
@@ -91,4 +116,6 @@ export const genericCsv = csvSource({
   // The fallback: any delimited text with a header scores low, so a specific
   // format with a matching signature always wins.
   signature: (headers) => (headers.length > 0 ? 10 : 0),
+  // Newsletter and CRM lists (Klaviyo, HubSpot, Beehiiv, Kit) have an email but no handle.
+  rowOptions: () => ({ emailIsKey: true }),
 });

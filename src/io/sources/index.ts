@@ -2,14 +2,28 @@ import { UsageError } from '../../errors.js';
 import type { OpenedInput } from '../open-input.js';
 import { genericCsv } from './generic-csv.js';
 import { instagramJson } from './instagram-json.js';
+import { linkedinConnections } from './linkedin.js';
+import { mailchimpAudience } from './mailchimp.js';
+import { meltwaterMentions } from './meltwater.js';
+import { substackSubscribers } from './substack.js';
 import type { SourceFormat } from './types.js';
+import { xApiDump } from './x-api.js';
 import { xArchive } from './x-archive.js';
 
 /**
  * Every export format kindred reads, keyed by `--platform` name. To add a
  * format, write one module that exports a SourceFormat and list it here.
  */
-export const SOURCE_FORMATS: readonly SourceFormat[] = [instagramJson, xArchive, genericCsv];
+export const SOURCE_FORMATS: readonly SourceFormat[] = [
+  instagramJson,
+  xArchive,
+  linkedinConnections,
+  xApiDump,
+  meltwaterMentions,
+  mailchimpAudience,
+  substackSubscribers,
+  genericCsv,
+];
 
 export function formatById(id: string): SourceFormat {
   const f = SOURCE_FORMATS.find((s) => s.id === id);

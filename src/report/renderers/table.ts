@@ -87,6 +87,8 @@ export function renderTable(report: Report, options: TableOptions): string {
     out.push(`    ${i.formatLabel}: ${num(i.rowsRead)} rows, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
     const signals = [`profile text ${yes(i.signals.profileText)}`, `engagement ${yes(i.signals.engagement)}`, `authenticity fields ${yes(i.signals.authenticity)}`];
     out.push(c.dim(`    ${signals.join(' · ')}`));
+    if (i.fields.length) out.push(c.dim(`    fields: ${i.fields.map((f) => clip(f, 30)).join(', ')}`));
+    for (const m of i.missing) out.push(`    missing ${m.meaning}`);
   }
   for (const i of report.interactions) {
     out.push(`  ${clipStart(i.file, width - 4)}`);
