@@ -8,6 +8,7 @@
  *
  *   npm run check:html                         checks, screenshot in a temp dir
  *   node scripts/check-html.mjs --screenshot docs/images/report.png [--dark] [--print]
+ *   node scripts/check-html.mjs --html some-report.html   check a given file against the sample's numbers
  *
  * Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe):
  * no port is opened and no extra dependency is needed.
@@ -48,8 +49,13 @@ async function main() {
     const sample = ['samples/fernleaf/followers.csv', '--values', 'samples/fernleaf/values.yml', '--interactions', 'samples/fernleaf/interactions.csv', '--as-of', '2026-11-01'];
     const htmlPath = join(work, 'report.html');
     const audit = (extra) => spawnSync(process.execPath, [join(ROOT, 'bin', 'kindred.js'), 'audit', ...sample, ...extra], { cwd: ROOT, encoding: 'utf8' });
-    const html = audit(['--format', 'html', '-o', htmlPath, '--quiet']);
-    if (html.status !== 0) throw new Error(`kindred audit --format html failed: ${html.stderr}`);
+    if (value('--html')) {
+      // Check a given file instead (the test uses this to prove the check catches a request).
+      writeFileSync(htmlPath, readFileSync(resolve(value('--html'))));
+    } else {
+      const html = audit(['--format', 'html', '-o', htmlPath, '--quiet']);
+      if (html.status !== 0) throw new Error(`kindred audit --format html failed: ${html.stderr}`);
+    }
     const report = JSON.parse(audit(['--format', 'json']).stdout);
 
     const failures = [];

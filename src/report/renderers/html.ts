@@ -66,7 +66,7 @@ export function renderHtml(report: Report): string {
   );
   body.push('</ul>');
   body.push(
-    `<p class="formula">Effective community = ${esc(effectiveDefinition(report))}; raw size does not count.<br>Quality score = 100 × min(1, effective share ÷ target) × (1 − misaligned share): <code>${esc(qualityArithmetic(report))}</code></p>`,
+    `<p class="formula">Effective community = ${esc(effectiveDefinition(report))}; raw size does not count.<br>Quality score = 100 × min(1, effective share ÷ target) × (1 − misaligned share):<br><code class="arithmetic">${esc(qualityArithmetic(report))}</code></p>`,
   );
   body.push('</section>');
 
@@ -199,9 +199,9 @@ function segmentBar(report: Report): string {
     const w = Math.round(s.share * W * 10) / 10;
     if (w > 0) {
       parts.push(`<rect class="${name}" x="${dec(x)}" y="0" width="${dec(w)}" height="${H}"><title>${name}: ${num(s.count)} (${pct(s.share)})</title></rect>`);
-      const label = `${name} ${pct(s.share)}`;
-      // Label a part only when the text fits inside it (about 10 units a character at this size).
-      if (w >= label.length * 10 + 16) parts.push(`<text class="on-bar on-${name}" x="${dec(x + 8)}" y="26">${label}</text>`);
+      // Label a part only with text that fits inside it (about 10 units a character at this size).
+      const label = [`${name} ${pct(s.share)}`, pct(s.share)].find((l) => w >= l.length * 10 + 16);
+      if (label) parts.push(`<text class="on-bar on-${name}" x="${dec(x + 8)}" y="26">${label}</text>`);
     }
     x += w;
   }
@@ -269,6 +269,7 @@ h1 .sub { font-weight: 400; color: var(--muted); font-size: 18px; }
 h2 { font-size: 19px; margin: 32px 0 12px; padding-bottom: 4px; border-bottom: 1px solid var(--rule); }
 .promise { font-style: italic; margin: 0 0 4px; }
 .meta, .legend, .kpi-note, .formula, footer { color: var(--muted); font-size: 13px; }
+code.arithmetic { white-space: nowrap; }
 code { font: 13px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .kpis { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 16px; }
 .kpi { flex: 1 1 200px; background: var(--panel); border-radius: 8px; padding: 12px 16px; }
