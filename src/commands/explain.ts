@@ -263,7 +263,7 @@ const WIDTH = 80;
 function renderExplanation(e: Explanation): string {
   const lines: string[] = [];
   const push = (text: string, indent: number, hang = 2) => {
-    wrapText(text, WIDTH - indent).forEach((l, i) => lines.push(`${' '.repeat(indent + (i ? hang : 0))}${l}`));
+    for (const [i, l] of wrapText(text, WIDTH - indent).entries()) lines.push(`${' '.repeat(indent + (i ? hang : 0))}${l}`);
   };
   push(`@${clip(e.handle, 40)} → ${e.segment} (${e.action})`, 0);
   push(`${clip(e.source.file, 60)}:${e.source.line}`, 2);
