@@ -68,6 +68,15 @@ describe('table renderer', () => {
     expect(coloured.replace(/\u001b\[[0-9;]*m/g, '')).toBe(plain);
   });
 
+  it('does not blame the values when no follower had profile text to express them', () => {
+    const r = structuredClone(base);
+    r.unexpressedValues = r.values.map((v) => v.name);
+    r.dataQuality.evidence.profileText = 0;
+    expect(renderTable(r, { chalk: new Chalk({ level: 0 }) })).not.toContain('nobody expresses');
+    expect(renderMarkdown(r)).not.toContain('Nobody expresses');
+    expect(renderHtml(r)).not.toContain('Nobody expresses');
+  });
+
   it('calls out values nobody expresses and warns about group-think in plain language', () => {
     const r = structuredClone(base);
     r.unexpressedValues = ['community'];

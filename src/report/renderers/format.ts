@@ -97,6 +97,14 @@ export function groupThinkSummary(report: Report): string {
   }
 }
 
+/**
+ * Values nobody expresses, called out only where profile text existed to
+ * express them: with no bios at all, silence says nothing about the values.
+ */
+export function unexpressedCallout(report: Report): string[] {
+  return report.dataQuality.evidence.profileText > 0 ? report.unexpressedValues : [];
+}
+
 /** Findings that belong to the group-think section rather than the general notes. */
 export const GROUP_THINK_CODES = new Set(['NO_DISSENT', 'ONE_VALUE_DOMINATES']);
 

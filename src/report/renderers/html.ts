@@ -21,6 +21,7 @@ import {
   qualityArithmetic,
   SEGMENT_MEANING,
   SEGMENT_ORDER,
+  unexpressedCallout,
 } from './format.js';
 
 /**
@@ -80,8 +81,8 @@ export function renderHtml(report: Report): string {
     body.push(`<tr><td>${esc(v.name)}</td><td class="num">${num(v.followers)}</td><td class="num">${pct(v.share)}</td><td class="num">${num(v.advocates)}</td><td class="num">${pct(v.advocateShare)}</td></tr>`);
   }
   body.push('</tbody></table>');
-  if (report.unexpressedValues.length) {
-    body.push(`<p class="warning"><strong>Nobody expresses:</strong> ${report.unexpressedValues.map((v) => `“${esc(v)}”`).join(', ')}</p>`);
+  if (unexpressedCallout(report).length) {
+    body.push(`<p class="warning"><strong>Nobody expresses:</strong> ${unexpressedCallout(report).map((v) => `“${esc(v)}”`).join(', ')}</p>`);
   }
   body.push('</section>');
 

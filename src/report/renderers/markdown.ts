@@ -21,6 +21,7 @@ import {
   qualityArithmetic,
   SEGMENT_MEANING,
   SEGMENT_ORDER,
+  unexpressedCallout,
 } from './format.js';
 
 /**
@@ -64,8 +65,8 @@ export function renderMarkdown(report: Report): string {
   for (const v of report.values) {
     out.push(`| ${cell(v.name)} | ${num(v.followers)} | ${pct(v.share)} | ${num(v.advocates)} | ${pct(v.advocateShare)} |`);
   }
-  if (report.unexpressedValues.length) {
-    out.push('', `**Nobody expresses:** ${report.unexpressedValues.map((v) => `“${md(v)}”`).join(', ')}`);
+  if (unexpressedCallout(report).length) {
+    out.push('', `**Nobody expresses:** ${unexpressedCallout(report).map((v) => `“${md(v)}”`).join(', ')}`);
   }
 
   const ic = report.idealCustomer;

@@ -22,6 +22,7 @@ import {
   pct,
   qualityArithmetic,
   SEGMENT_ORDER,
+  unexpressedCallout,
 } from './format.js';
 
 export interface TableOptions {
@@ -96,8 +97,8 @@ export function renderTable(report: Report, options: TableOptions): string {
       `  ${clip(v.name, nameWidth).padEnd(nameWidth)}  ${bar(v.share, VALUE_BAR, c.green)} ${num(v.followers).padStart(6)} ${pct(v.share).padStart(6)}   ${num(v.advocates).padStart(5)} ${pct(v.advocateShare).padStart(6)}`,
     );
   }
-  if (report.unexpressedValues.length) {
-    out.push(c.yellow(`  ! nobody expresses: ${report.unexpressedValues.map((v) => `"${clip(v, 30)}"`).join(', ')}`));
+  if (unexpressedCallout(report).length) {
+    out.push(c.yellow(`  ! nobody expresses: ${unexpressedCallout(report).map((v) => `"${clip(v, 30)}"`).join(', ')}`));
   }
 
   // Whether the ideal customer is reached, by segment.
