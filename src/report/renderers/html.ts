@@ -135,7 +135,7 @@ export function renderHtml(report: Report): string {
   }
   body.push('</tbody></table>');
   for (const i of report.interactions) {
-    body.push(`<p>Interactions <code>${esc(baseName(i.file))}</code>: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not followers.</p>`);
+    body.push(`<p>Interactions <code>${esc(baseName(i.file))}</code>: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following.</p>`);
   }
   const ev = report.dataQuality.evidence;
   body.push(`<p>Evidence: ${num(ev.profileText)} with profile text, ${num(ev.engagement)} with engagement, ${num(ev.both)} with both, ${num(ev.none)} with neither.</p>`);

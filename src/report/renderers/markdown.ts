@@ -108,7 +108,7 @@ export function renderMarkdown(report: Report): string {
     );
   }
   for (const i of report.interactions) {
-    out.push('', `Interactions ${code(baseName(i.file))}: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not followers.`);
+    out.push('', `Interactions ${code(baseName(i.file))}: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following.`);
   }
   const ev = report.dataQuality.evidence;
   out.push('', `Evidence: ${num(ev.profileText)} with profile text, ${num(ev.engagement)} with engagement, ${num(ev.both)} with both, ${num(ev.none)} with neither.`);

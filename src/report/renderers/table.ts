@@ -149,7 +149,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   }
   for (const i of report.interactions) {
     out.push(`  ${clipStart(i.file, width - 4)}`);
-    out.push(`    interactions: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not followers`);
+    out.push(`    interactions: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following`);
   }
   const ev = report.dataQuality.evidence;
   out.push(`  evidence: ${num(ev.profileText)} with profile text, ${num(ev.engagement)} with engagement,`);
