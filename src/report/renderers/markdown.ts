@@ -144,15 +144,17 @@ function textBar(share: number, cells: number): string {
 
 /**
  * Markdown-safe text: control characters shown escaped, line breaks folded,
- * HTML special characters as entities, and every Markdown punctuation mark
- * backslash-escaped, so data renders as the literal text it is.
+ * HTML special characters as entities, and the punctuation that can start
+ * emphasis, code, a link or image (`[`), a heading, a table cell, strikethrough
+ * or an autolink (`:`) backslash-escaped, so data renders as the literal text
+ * it is. Parentheses and `!` stay as they are: without `[` they do nothing.
  */
 export function md(text: string): string {
   return escapeControl(text.replace(/\r\n?|\n/g, ' '))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#!|~:]/g, (ch) => `\\${ch}`);
+    .replace(/[\\`*_[\]#|~:]/g, (ch) => `\\${ch}`);
 }
 
 /** A table cell: Markdown-safe (`|` is escaped by md, so data cannot add a column). */
