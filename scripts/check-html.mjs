@@ -7,7 +7,7 @@
  * Takes a screenshot for a human to look at.
  *
  *   npm run check:html                         checks, screenshot in a temp dir
- *   node scripts/check-html.mjs --screenshot docs/images/report.png [--dark] [--print]
+ *   node scripts/check-html.mjs --screenshot docs/images/report.png [--dark] [--print] [--width W --height H --from Y]
  *   node scripts/check-html.mjs --html some-report.html   check a given file against the sample's numbers
  *
  * Talks to Chromium over the DevTools protocol on a pipe (--remote-debugging-pipe):
@@ -70,6 +70,7 @@ async function main() {
       print: flag('--print'),
       width: Number(value('--width') ?? 960),
       height: Number(value('--height') ?? 1300),
+      from: Number(value('--from') ?? 0),
       userDataDir: join(work, 'profile'),
     });
     writeFileSync(screenshot, result.png);
@@ -177,7 +178,9 @@ async function inspect(chromium, url, options) {
         return { segments, barWidth: bar ? bar.getBoundingClientRect().width : 0, score: score ? score.firstChild.textContent.trim() : null };
       })()`,
     });
-    const { data } = await page('Page.captureScreenshot', { format: 'png' });
+    // --from Y shoots the part of the page starting Y pixels down (to look at the lower sections).
+    const clip = options.from ? { clip: { x: 0, y: options.from, width: options.width, height: options.height, scale: 1 }, captureBeyondViewport: true } : {};
+    const { data } = await page('Page.captureScreenshot', { format: 'png', ...clip });
     await cdp.send('Browser.close').catch(() => {});
     await Promise.race([exited, new Promise((ok) => setTimeout(ok, 5000))]);
     return { version: product, loaded: true, requests, failed, errors, ...result.value, png: Buffer.from(data, 'base64') };

@@ -118,7 +118,7 @@ export function renderHtml(report: Report): string {
     const list = report.lists[key];
     if (list.length === 0) continue;
     body.push(`<section class="list" id="list-${key}"><h2>${esc(LIST_TITLES[key])}: top ${list.length} of ${num(listTotal(report, key))}</h2>`);
-    body.push(`<table><thead><tr><th>handle</th><th>name</th><th class="num">${listScore(key)}</th><th>${listDetailHeading(key)}</th></tr></thead><tbody>`);
+    body.push(`<table class="people"><thead><tr><th>handle</th><th>name</th><th class="num">${listScore(key)}</th><th>${listDetailHeading(key)}</th></tr></thead><tbody>`);
     for (const f of list) {
       body.push(`<tr><td class="handle">@${esc(f.handle)}</td><td>${esc(f.name ?? '')}</td><td class="num">${dec(f[listScore(key)])}</td><td>${esc(listDetail(f, key))}</td></tr>`);
     }
@@ -127,13 +127,14 @@ export function renderHtml(report: Report): string {
 
   // Data quality.
   body.push('<section id="data-quality"><h2>Data quality</h2>');
-  body.push('<table><thead><tr><th>file</th><th>format</th><th class="num">rows</th><th class="num">classified</th><th class="num">skipped</th><th>fields found</th><th>missing</th></tr></thead><tbody>');
   for (const i of report.inputs) {
-    body.push(
-      `<tr><td>${esc(baseName(i.file))}</td><td>${esc(i.formatLabel)}</td><td class="num">${num(i.rowsRead)}</td><td class="num">${num(i.classified)}</td><td class="num">${num(i.skipped)}</td><td>${esc(i.fields.join(', '))}</td><td>${esc(missingSignals(i).join('; ') || '—')}</td></tr>`,
-    );
+    body.push(`<h3><code>${esc(baseName(i.file))}</code></h3><table class="facts"><tbody>`);
+    body.push(`<tr><th>format</th><td>${esc(i.formatLabel)}</td></tr>`);
+    body.push(`<tr><th>rows</th><td>${num(i.rowsRead)} read: ${num(i.classified)} classified, ${num(i.skipped)} skipped</td></tr>`);
+    body.push(`<tr><th>fields found</th><td>${esc(i.fields.join(', ')) || 'none'}</td></tr>`);
+    body.push(`<tr><th>missing</th><td>${esc(missingSignals(i).join('; ') || 'nothing')}</td></tr>`);
+    body.push('</tbody></table>');
   }
-  body.push('</tbody></table>');
   for (const i of report.interactions) {
     body.push(`<p>Interactions <code>${esc(baseName(i.file))}</code>: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following.</p>`);
   }
@@ -296,6 +297,12 @@ table { border-collapse: collapse; width: 100%; margin: 8px 0; font-size: 14px; 
 th, td { text-align: left; padding: 5px 8px; border-bottom: 1px solid var(--rule); vertical-align: top; overflow-wrap: anywhere; }
 th { color: var(--muted); font-weight: 600; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.people { table-layout: fixed; }
+table.people th:nth-child(1) { width: 26%; }
+table.people th:nth-child(2) { width: 24%; }
+table.people th:nth-child(3) { width: 14%; }
+table.facts th { width: 9em; text-align: left; }
+h3 { font-size: 15px; margin: 16px 0 4px; }
 td.handle { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 13px; }
 ul.detail { margin: 8px 0; padding-left: 20px; }
 .warning, li.warning { background: var(--warn-bg); color: var(--warn-fg); border-radius: 6px; padding: 8px 12px; }
