@@ -6,7 +6,7 @@
  * fails or logs an error, and the segment counts shown match the JSON report.
  * Takes a screenshot for a human to look at.
  *
- *   npm run check:html                         checks, screenshot in a temp dir
+ *   npm run check:html                         checks; screenshot in $TMPDIR/kindred-report.png
  *   node scripts/check-html.mjs --screenshot docs/images/report.png [--dark] [--print] [--width W --height H --from Y]
  *   node scripts/check-html.mjs --html some-report.html   check a given file against the sample's numbers
  *
@@ -64,7 +64,8 @@ async function main() {
     const external = source.match(/\b(?:src|href|action|poster|srcset)\s*=|url\(|@import|<script|<link|<iframe|<img/gi);
     if (external) failures.push(`the HTML references outside resources: ${[...new Set(external)].join(', ')}`);
 
-    const screenshot = value('--screenshot') ? resolve(value('--screenshot')) : join(work, 'report.png');
+    // Kept after the run so a person can look at it.
+    const screenshot = resolve(value('--screenshot') ?? join(tmpdir(), 'kindred-report.png'));
     const result = await inspect(chromium, pathToFileURL(htmlPath).href, {
       dark: flag('--dark'),
       print: flag('--print'),

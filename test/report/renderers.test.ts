@@ -103,6 +103,12 @@ describe('markdown renderer', () => {
     }
   });
 
+  it('keeps a plain ampersand but escapes one that would start an entity', () => {
+    const r = structuredClone(base);
+    r.brand = 'Oat & Ember &lt;b&gt; &#60;';
+    expect(renderMarkdown(r)).toContain('# Oat & Ember &amp;lt;b&amp;gt; &amp;#60;');
+  });
+
   it('never emits raw control characters', () => {
     expect(md).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
   });

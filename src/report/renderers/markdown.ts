@@ -151,7 +151,8 @@ function textBar(share: number, cells: number): string {
  */
 export function md(text: string): string {
   return escapeControl(text.replace(/\r\n?|\n/g, ' '))
-    .replace(/&/g, '&amp;')
+    // Only an ampersand that would start an entity needs escaping; "Oat & Ember" stays as it is.
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/[\\`*_[\]#|~:]/g, (ch) => `\\${ch}`);
