@@ -106,7 +106,7 @@ describe('markdown renderer', () => {
   it('keeps a plain ampersand but escapes one that would start an entity', () => {
     const r = structuredClone(base);
     r.brand = 'Oat & Ember &lt;b&gt; &#60;';
-    expect(renderMarkdown(r)).toContain('# Oat & Ember &amp;lt;b&amp;gt; &amp;#60;');
+    expect(renderMarkdown(r)).toContain('# Oat & Ember &amp;lt;b&amp;gt; &amp;\\#60;');
   });
 
   it('never emits raw control characters', () => {
