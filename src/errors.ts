@@ -35,7 +35,13 @@ export class GateError extends Error {
   override name = 'GateError';
 }
 
-export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 70 } as const;
+/** The user stopped an interactive command (Ctrl-C in a prompt): nothing was written. */
+export class CancelledError extends Error {
+  override name = 'CancelledError';
+}
+
+/** 130 for a cancelled prompt follows the shell convention for SIGINT (128 + 2). */
+export const EXIT = { ok: 0, gate: 1, usage: 2, internal: 70, cancelled: 130 } as const;
 
 export function isUserError(e: unknown): e is UsageError | InputError | ConfigError {
   return e instanceof UsageError || e instanceof InputError || e instanceof ConfigError;

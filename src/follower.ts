@@ -12,6 +12,7 @@ export interface Follower {
   /** Platform user id: always a string, snowflakes exceed 2^53. */
   id?: string;
   name?: string;
+  /** '' when the export has a bio column and this follower left it empty (known empty, not unknown). */
   bio?: string;
   /** Headline, position or job title. */
   headline?: string;

@@ -26,6 +26,8 @@ export type { FollowerRecord } from './report/records.js';
 export type { ValuesFile, ValuesFileInput } from './values/schema.js';
 export { SCHEMA_VERSION } from './report/model.js';
 export { ConfigError, InputError, UsageError } from './errors.js';
+export { type Comparison, compareReports } from './compare/compare.js';
+export { evaluateGates, type GateResult, type Gates } from './gates.js';
 
 export interface AuditOptions {
   /** Export file(s) to read, in any supported format. */

@@ -1,12 +1,13 @@
 import { CommanderError } from 'commander';
-import { EXIT, formatUserError, GateError, isUserError } from '../errors.js';
+import { CancelledError, EXIT, formatUserError, GateError, isUserError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { type CliIo, processIo } from './io.js';
 import { buildProgram } from './program.js';
 
 /**
  * The process boundary: runs the program and maps every outcome to an exit
- * code. 0 done, 1 a gate failed, 2 usage or input error, 70 a bug.
+ * code. 0 done, 1 a gate failed, 2 usage or input error, 70 a bug, 130 cancelled
+ * at a prompt.
  */
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const program = buildProgram(io, VERSION);
@@ -21,6 +22,10 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     if (e instanceof GateError) {
       io.stderr.write(`kindred: gate failed: ${e.message}\n`);
       return EXIT.gate;
+    }
+    if (e instanceof CancelledError) {
+      io.stderr.write(`kindred: ${e.message}\n`);
+      return EXIT.cancelled;
     }
     if (isUserError(e)) {
       io.stderr.write(`${formatUserError(e)}\n`);

@@ -1,4 +1,6 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { parseShare } from '../gates.js';
+import { platformHelp } from '../io/sources/index.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -32,6 +34,10 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option('--as-of <date>', 'measure recency from this date (YYYY-MM-DD; default today) for reproducible reports')
     .option('--top <n>', 'followers listed per action list', toInt, 10)
     .option('--fail-under <score>', 'exit 1 when the quality score is below this (0–100)', toNumber)
+    .option('--min-advocate-share <share>', 'exit 1 when advocates are under this share (5% or 0.05)', toShare)
+    .option('--max-misaligned-share <share>', 'exit 1 when misaligned followers are over this share (20% or 0.2)', toShare)
+    .option('--anonymize', 'replace handles with salted hashes; drop names, emails and profile URLs')
+    .option('--salt <salt>', 'secret salt for --anonymize (default: the KINDRED_SALT environment variable)')
     .option('--include-followers', 'add per-follower records to the JSON report')
     .option('--include-emails', 'write email addresses in per-follower records (personal data: off by default)')
     .option('--bom', 'start CSV output with a byte-order mark (for Excel)')
@@ -50,8 +56,14 @@ Examples:
   $ kindred audit followers.csv --values values.yml --followers-out followers.ndjson
   $ kindred audit export.csv --values values.yml --map handle="User Name" --map bio="About"
   $ cat followers.csv | kindred audit - --values values.yml --fail-under 40
+  $ kindred audit followers.csv --values values.yml --min-advocate-share 5% --max-misaligned-share 20%
+  $ KINDRED_SALT=... kindred audit followers.csv --values values.yml --anonymize --followers-out followers.csv
+  $ kindred audit instagram-brand-2026-11-01.zip --values values.yml
 
-Exit codes: 0 done, 1 --fail-under gate failed, 2 usage or input error.`,
+Platforms (--platform; a platform's .zip download works too):
+${platformHelp()}
+
+Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misaligned-share) failed, 2 usage or input error.`,
     )
     .action(async (exports: string[], opts) => {
       const { auditCommand } = await import('../commands/audit.js');
@@ -83,15 +95,98 @@ Examples:
     });
 
   program
+    .command('batch')
+    .description('Run many audits (one per client or brand) from a YAML or JSON manifest; print and write a summary.')
+    .argument('<manifest>', 'batch manifest (YAML or JSON); relative paths in it resolve against its folder')
+    .option('--out-dir <dir>', "write entry folders and the summary under this folder instead of the manifest's")
+    .option('--salt <salt>', 'secret salt for entries with anonymize: true (default: KINDRED_SALT)')
+    .option('-q, --quiet', 'no progress or notices on standard error')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kindred batch clients.yml
+  $ kindred batch samples/batch.yml --out-dir reports
+
+Exit codes: 0 every entry audited and passed its gates, 1 all audited but a gate was missed,
+2 the manifest is invalid (nothing runs) or an entry failed (the others still run).`,
+    )
+    .action(async (manifest: string, opts) => {
+      const { batchCommand } = await import('../commands/batch.js');
+      await batchCommand(manifest, opts, io);
+    });
+
+  program
+    .command('compare')
+    .description('What changed between two JSON reports: followers gained and lost, segments, quality score, who moved.')
+    .argument('<before>', 'the earlier JSON report (kindred audit --format json)')
+    .argument('<after>', 'the later JSON report')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .option('-o, --output <path>', 'write to this file instead of standard output')
+    .option('--top <n>', 'followers listed per movement in table and markdown', toInt, 20)
+    .option('-q, --quiet', 'no notices on standard error')
+    .addHelpText(
+      'after',
+      `
+Who moved between segments needs per-follower records in both reports (--include-followers).
+
+Examples:
+  $ kindred audit oct.csv --values values.yml --as-of 2026-11-01 --format json --include-followers -o before.json
+  $ kindred audit nov.csv --values values.yml --as-of 2026-12-01 --format json --include-followers -o after.json
+  $ kindred compare before.json after.json
+  $ kindred compare before.json after.json --format markdown -o changes.md`,
+    )
+    .action(async (before: string, after: string, opts) => {
+      const { compareCommand } = await import('../commands/compare.js');
+      await compareCommand(before, after, opts, io);
+    });
+
+  program
+    .command('init')
+    .description('Put your values into words: a short interactive wizard that writes a commented, valid values file.')
+    .option('-o, --output <path>', 'where to write the values file', 'kindred.values.yml')
+    .option('--from <export>', 'a follower export: show the words followers use that no value covers yet, and preview the audit; repeatable', collect, [])
+    .option('-y, --yes', 'ask nothing: write a commented template to fill in (also what happens off a terminal)')
+    .option('--answers <file>', 'take the answers from a JSON or YAML file instead of asking (for scripts)')
+    .option('-f, --force', 'replace the output file if it exists')
+    .option('--platform <name>', 'format of the --from export; auto detects it', 'auto')
+    .option('--map <field=Header>', 'map a column of the --from export to a field; repeatable', collect, [])
+    .option('--no-color', 'plain text even in a terminal (NO_COLOR works too)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ kindred init
+  $ kindred init --from followers.csv
+  $ kindred init --yes --output values.yml
+  $ kindred init --answers answers.json --force
+
+Questions are asked only when standard input and output are a terminal;
+otherwise init writes the template, as with --yes.
+Answers file: {"brand": "…", "promise": "…", "values": [{"name": "…", "terms": ["…"]}],
+  "idealCustomer": {"roles": [], "interests": [], "locations": []},
+  "redFlags": [{"name": "…", "terms": ["…"]}], "spamList": true}
+
+Exit codes: 0 written, 2 usage or input error (nothing written),
+130 cancelled with Ctrl-C (nothing written).`,
+    )
+    .action(async (opts) => {
+      const { initCommand } = await import('../commands/init.js');
+      await initCommand({ ...opts, color: opts.color && !io.env.NO_COLOR }, io);
+    });
+
+  program
     .command('schema')
     .description('Print the JSON Schema of the values file (or of the JSON report with --report), for editors and validators.')
     .option('--report', 'the JSON Schema of the audit report instead')
+    .option('--manifest', 'the JSON Schema of the batch manifest instead')
     .addHelpText(
       'after',
       `
 Examples:
   $ kindred schema > kindred-values.schema.json
-  $ kindred schema --report > kindred-report.schema.json`,
+  $ kindred schema --report > kindred-report.schema.json
+  $ kindred schema --manifest > kindred-batch.schema.json`,
     )
     .action(async (opts) => {
       const { schemaCommand } = await import('../commands/schema.js');
@@ -109,6 +204,12 @@ function toInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number, 0 or more');
   return n;
+}
+
+function toShare(value: string): number {
+  const parsed = parseShare(value);
+  if ('error' in parsed) throw new InvalidArgumentError(parsed.error);
+  return parsed.share;
 }
 
 function toNumber(value: string): number {

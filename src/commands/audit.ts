@@ -3,6 +3,7 @@ import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
 import { GateError, UsageError } from '../errors.js';
+import { evaluateGates } from '../gates.js';
 import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
@@ -10,6 +11,7 @@ import { openSources } from '../io/open-sources.js';
 import { type AtomicFile, checkWritableTarget, openAtomic, writeFileAtomic } from '../io/output.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import { runPipeline } from '../pipeline.js';
+import { createAnonymizer, resolveSalt } from '../privacy/anonymize.js';
 import { createFollowerSink, type FollowerSink } from '../report/follower-sinks.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
@@ -29,6 +31,14 @@ export interface AuditOptions {
   asOf?: string;
   top: number;
   failUnder?: number;
+  /** Gate: minimum advocate share, 0–1. */
+  minAdvocateShare?: number;
+  /** Gate: maximum misaligned share, 0–1. */
+  maxMisalignedShare?: number;
+  /** Hash handles and drop names, emails and profile URLs from every output. */
+  anonymize?: boolean;
+  /** Salt for --anonymize; falls back to KINDRED_SALT. */
+  salt?: string;
   quiet?: boolean;
   color?: boolean;
   interactive?: boolean;
@@ -55,6 +65,11 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   if (!Number.isInteger(options.top) || options.top < 0) throw new UsageError('--top takes a whole number, 0 or more');
   if (options.failUnder !== undefined && !(options.failUnder >= 0 && options.failUnder <= 100)) {
     throw new UsageError('--fail-under takes a quality score from 0 to 100');
+  }
+  if (options.anonymize && options.includeEmails) throw new UsageError('--anonymize and --include-emails contradict each other; choose one');
+  const anonymizer = options.anonymize ? createAnonymizer(resolveSalt(options.salt, io.env)) : undefined;
+  for (const [flag, share] of [['--min-advocate-share', options.minAdvocateShare], ['--max-misaligned-share', options.maxMisalignedShare]] as const) {
+    if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`${flag} takes a share such as 5% or 0.05`);
   }
   const followersOutFormat = options.followersOut ? followerFormatOf(options.followersOut) : undefined;
   if (options.followersOut && options.output && options.followersOut === options.output) {
@@ -126,17 +141,18 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       interactions,
       onFollower: (c) => {
         if (!sink && !options.includeFollowers) return undefined;
-        const record = toRecord(c, recordOptions);
+        const record = anonymizer ? anonymizer.record(toRecord(c, recordOptions)) : toRecord(c, recordOptions);
         if (options.includeFollowers) collected.push({ ...record });
         return sink?.write(record);
       },
     });
     if (options.includeFollowers) report.followers = collected;
     await sink?.end();
+    const shown = anonymizer ? anonymizer.report(report) : report;
 
     if (!perFollowerFormat) {
       const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
-      const text = RENDERERS[format as ReportFormat](report, { chalk, ...(io.columns ? { width: io.columns } : {}) });
+      const text = RENDERERS[format as ReportFormat](shown, { chalk, ...(io.columns ? { width: io.columns } : {}) });
       if (options.output) await writeFileAtomic(options.output, text);
       else await writeOut(io.stdout, text);
     }
@@ -144,12 +160,9 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     files.length = 0;
     if (options.output && !options.quiet) log(`kindred: wrote ${options.output}`);
     if (options.followersOut && !options.quiet) log(`kindred: wrote ${options.followersOut}`);
-    if (options.failUnder !== undefined && report.quality.score < options.failUnder) {
-      throw new GateError(
-        `quality score ${report.quality.score} is below --fail-under ${options.failUnder} (short by ${options.failUnder - report.quality.score})`,
-      );
-    }
-    return report;
+    const failed = evaluateGates(report, options).filter((g) => !g.passed);
+    if (failed.length > 0) throw new GateError(failed.map((g) => g.message).join('; '));
+    return shown;
   } finally {
     for (const f of files) await f.abort();
   }

@@ -14,6 +14,8 @@ import { runPipeline } from '../pipeline.js';
 import { reasonsFor } from '../report/reasons.js';
 import { clip, escapeControl } from '../report/safe-text.js';
 import { FIELDS_FOR } from '../scoring/alignment.js';
+import { scoreAuthenticity } from '../scoring/authenticity.js';
+import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';
 import type { CompiledValues } from '../values/compile.js';
 import { compileValues } from '../values/compile.js';
 import { loadValues } from '../values/load.js';
@@ -60,7 +62,7 @@ export async function explainCommand(exportFile: string, handles: string[], opti
   const missing = [...wanted].filter(([key]) => !found.has(key)).map(([, h]) => h);
   const explanations = [...wanted.keys()].flatMap((key) => {
     const c = found.get(key);
-    return c ? [explanation(c, values)] : [];
+    return c ? [explanation(c, values, asOf)] : [];
   });
   if (options.format === 'json') {
     await writeOut(io.stdout, `${JSON.stringify({ asOf: asOf.toISOString().slice(0, 10), followers: explanations, notFound: missing }, null, 2)}\n`);
@@ -78,16 +80,20 @@ type Explanation = ReturnType<typeof explanation>;
 export interface TermMatch {
   field: TextField;
   term: string;
-  kind: 'value' | 'ideal customer' | 'location' | 'red flag';
+  kind: 'value' | 'ideal customer' | 'location' | 'red flag' | 'spam phrase';
   target: string;
   polarity: 'support' | 'negated' | 'hostile';
   negator?: string;
   effect: string;
 }
 
-export function explanation(c: Classified, cv: CompiledValues) {
+export function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
   const f = c.follower;
   const s = cv.scoring;
+  // The audit keeps signals only for suspects; explain shows every one.
+  const auth = s.authenticity.enabled
+    ? scoreAuthenticity(f, asOf, s, { spamPhrases: c.alignment.spamPhrases, allSignals: true })
+    : c.authenticity;
   const fieldsRead: Partial<Record<TextField, string>> = {};
   for (const field of TEXT_FIELDS) if (f[field]) fieldsRead[field] = f[field]!;
   const facts: Facts = {
@@ -127,11 +133,16 @@ export function explanation(c: Classified, cv: CompiledValues) {
         lastInteraction: c.engagement.lastAt?.toISOString().slice(0, 10) ?? null,
       },
       authenticity: {
-        checked: c.authenticity.checked,
-        probability: c.authenticity.probability ?? null,
+        enabled: s.authenticity.enabled,
+        checked: auth.checked,
+        probability: auth.probability ?? null,
         threshold: s.authenticity.threshold,
-        suspect: c.authenticity.suspect,
-        signals: c.authenticity.signals,
+        suspect: auth.suspect,
+        /** Log-odds of a follower who looks like a typical real person on every signal. */
+        base: AUTHENTICITY_MODEL.intercept,
+        signals: auth.signals,
+        fieldsKnown: auth.fieldsKnown ?? 0,
+        fieldsNeeded: MIN_FIELDS,
       },
     },
     decisionTable: decisionTable(facts, c.rule),
@@ -156,9 +167,15 @@ function termMatches(c: Classified, cv: CompiledValues): TermMatch[] {
     if (!text) continue;
     for (const m of cv.matcher.match(text)) {
       const tag = m.tag;
-      const kind = tag.kind === 'value' ? 'value' : tag.kind === 'redFlag' ? 'red flag' : tag.kind === 'ideal' ? 'ideal customer' : 'location';
+      const kind = KIND_LABEL[tag.kind];
       const target =
-        tag.kind === 'value' ? cv.file.values[tag.index]!.name : tag.kind === 'redFlag' ? cv.file.redFlags[tag.index]!.name : 'ideal customer';
+        tag.kind === 'value'
+          ? cv.file.values[tag.index]!.name
+          : tag.kind === 'redFlag'
+            ? cv.file.redFlags[tag.index]!.name
+            : tag.kind === 'spamPhrase'
+              ? 'authenticity check'
+              : 'ideal customer';
       const base = { field, term: m.term, kind, target, polarity: m.polarity, ...(m.negator ? { negator: m.negator } : {}) } as const;
       const id = `${kind}:${target}`;
       let effect: string;
@@ -175,7 +192,8 @@ function termMatches(c: Classified, cv: CompiledValues): TermMatch[] {
         } else if (tag.kind === 'redFlag') {
           const flag = cv.file.redFlags[tag.index]!;
           effect = flag.kind === 'spam' ? 'spam red flag: misaligned' : 'red flag: conflict, misaligned';
-        } else if (tag.kind === 'ideal') effect = sameEvidence(a.ideal, m.term, field) ? `ideal-customer fit, alignment +${cv.scoring.idealTermWeight}` : 'already counted';
+        } else if (tag.kind === 'spamPhrase') effect = 'a follow-for-follow phrase: an authenticity signal, not a values match';
+        else if (tag.kind === 'ideal') effect = sameEvidence(a.ideal, m.term, field) ? `ideal-customer fit, alignment +${cv.scoring.idealTermWeight}` : 'already counted';
         else if (sameEvidence(a.location, m.term, field)) {
           effect = a.score > 0 ? `ideal location, alignment +${cv.scoring.locationWeight}` : 'ideal location; adds alignment only beside a value or role';
         } else effect = 'already counted';
@@ -185,6 +203,14 @@ function termMatches(c: Classified, cv: CompiledValues): TermMatch[] {
   }
   return out;
 }
+
+const KIND_LABEL = {
+  value: 'value',
+  redFlag: 'red flag',
+  ideal: 'ideal customer',
+  location: 'location',
+  spamPhrase: 'spam phrase',
+} as const;
 
 function alignmentParts(c: Classified, cv: CompiledValues): { what: string; points: number }[] {
   const a = c.alignment;
@@ -297,13 +323,17 @@ function renderExplanation(e: Explanation): string {
     13,
   );
   const au = sc.authenticity;
-  push(
-    au.checked
-      ? `authenticity ${Math.round((au.probability ?? 0) * 100)}% likely fake ${au.suspect ? '≥' : '<'} ${Math.round(au.threshold * 100)}% → ${au.suspect ? 'suspect' : 'not suspect'}${au.signals.length ? `  (${au.signals.map((x) => x.detail).join(', ')})` : ''}`
-      : 'authenticity not judged: too few account fields in the export',
-    4,
-    13,
-  );
+  if (!au.enabled) push('authenticity not checked (scoring.authenticity.enabled is false)', 4, 13);
+  else if (!au.checked) push(`authenticity: not enough fields to judge (${au.fieldsKnown} known, ${au.fieldsNeeded} needed)`, 4, 13);
+  else {
+    push(
+      `authenticity ${Math.round((au.probability ?? 0) * 100)}% likely fake (suspect at ${Math.round(au.threshold * 100)}%) → ${au.suspect ? 'suspect' : 'not suspect'}; log-odds:`,
+      4,
+      13,
+    );
+    lines.push(`${' '.repeat(17)}${signed(au.base)}  base: a typical real person`);
+    for (const sig of au.signals) lines.push(`${' '.repeat(17)}${signed(sig.weight)}  ${clip(sig.detail, 52)}`);
+  }
 
   lines.push('  decision table (the first rule that holds decides)');
   for (const row of e.decisionTable) {
@@ -329,6 +359,11 @@ function wrapText(text: string, width: number): string[] {
   }
   out.push(line);
   return out;
+}
+
+function signed(n: number): string {
+  const text = Math.abs(n).toFixed(2);
+  return (n > 0 ? `+${text}` : n < 0 ? `-${text}` : ` ${text}`).padStart(6);
 }
 
 function round2(n: number): number {

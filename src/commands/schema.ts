@@ -3,7 +3,7 @@ import { writeOut } from '../cli/io.js';
 import { reportJsonSchema } from '../report/model.js';
 import { valuesJsonSchema } from '../values/schema.js';
 
-export async function schemaCommand(options: { report?: boolean }, io: CliIo): Promise<void> {
-  const schema = options.report ? reportJsonSchema() : valuesJsonSchema();
+export async function schemaCommand(options: { report?: boolean; manifest?: boolean }, io: CliIo): Promise<void> {
+  const schema = options.report ? reportJsonSchema() : options.manifest ? (await import('../batch/manifest.js')).manifestJsonSchema() : valuesJsonSchema();
   await writeOut(io.stdout, `${JSON.stringify(schema, null, 2)}\n`);
 }

@@ -182,3 +182,39 @@ async function* decodeStream(source: AsyncIterable<Buffer | string>, encoding: E
   const rest = decoder.decode();
   if (rest) yield rest;
 }
+
+/**
+ * An input whose bytes come from elsewhere, such as a file inside a .zip:
+ * `bytes()` is called once for the head and again for each full read.
+ */
+export async function openByteSource(name: string, size: number, bytes: () => AsyncIterable<Buffer>): Promise<OpenedInput> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of bytes()) {
+    chunks.push(chunk);
+    length += chunk.length;
+    if (length >= HEAD_BYTES) break;
+  }
+  const headBytes = Buffer.concat(chunks).subarray(0, HEAD_BYTES);
+  const { encoding, bomLength } = sniffEncoding(headBytes, name);
+  return {
+    name,
+    size,
+    head: decodeHead(headBytes.subarray(bomLength), encoding),
+    encoding,
+    bomLength,
+    text: () => decodeStream(skipBytes(bytes(), bomLength), encoding),
+  };
+}
+
+async function* skipBytes(source: AsyncIterable<Buffer>, count: number): AsyncGenerator<Buffer> {
+  let left = count;
+  for await (const chunk of source) {
+    if (left >= chunk.length) {
+      left -= chunk.length;
+      continue;
+    }
+    yield left > 0 ? chunk.subarray(left) : chunk;
+    left = 0;
+  }
+}

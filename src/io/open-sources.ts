@@ -3,9 +3,10 @@ import { InputError } from '../errors.js';
 import type { AuditSource } from '../pipeline.js';
 import { ColumnsNotMappedError } from './columns-error.js';
 import type { FieldName } from './fields.js';
-import { openInput } from './open-input.js';
+import { type OpenedInput, openInput } from './open-input.js';
 import type { DateOrder } from './parse-fields.js';
 import { detectFormat, formatById } from './sources/index.js';
+import { isZipFile, openZipExports } from './zip-exports.js';
 
 export interface OpenSourcesOptions {
   platform: string;
@@ -26,8 +27,14 @@ export interface OpenSourcesOptions {
 export async function openSources(paths: readonly string[], options: OpenSourcesOptions): Promise<AuditSource[]> {
   if (paths.filter((p) => p === '-').length > 1) throw new InputError('standard input (-) can be given only once');
   const sources: AuditSource[] = [];
+  // A platform's .zip download stands for the follower files inside it.
+  const inputs: OpenedInput[] = [];
   for (const path of paths) {
-    const input = await openInput(path, options.stdin);
+    if (await isZipFile(path)) inputs.push(...(await openZipExports(path)));
+    else inputs.push(await openInput(path, options.stdin));
+  }
+  for (const input of inputs) {
+    const path = input.name;
     const format = options.platform === 'auto' ? detectFormat(input) : formatById(options.platform);
     if (!format) {
       throw new InputError(

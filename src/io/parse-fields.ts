@@ -21,8 +21,9 @@ const PLAIN = /^\d+(?:\.\d+)?$/;
 export function parseCount(cell: string): number | undefined | null {
   const s = cell.trim();
   if (isPlaceholder(s)) return undefined;
-  if (PLAIN.test(s)) return Math.round(Number(s));
+  // Grouping first: "1.234" is a thousand and more in Europe, and a count is whole.
   if (GROUPED.test(s)) return Number(s.replace(/[^\d]/g, ''));
+  if (PLAIN.test(s)) return Math.round(Number(s));
   const m = SUFFIXED.exec(s);
   if (m) {
     const n = Number(m[1]!.replace(',', '.'));
@@ -95,7 +96,10 @@ export function parseDate(cell: string, order: DateOrder = 'mdy'): Date | undefi
     const iso = s.replace(' ', 'T').replace(/\s*(UTC|GMT)$/i, 'Z');
     const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso);
     const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : hasZone ? iso : `${iso}Z`);
-    return Number.isNaN(d.getTime()) ? null : d;
+    if (Number.isNaN(d.getTime())) return null;
+    // Date() rolls 2023-02-31 over to March; a real calendar day has a valid day number.
+    const [y, mo, dd] = s.slice(0, 10).split('-').map(Number) as [number, number, number];
+    return utc(y, mo - 1, dd) ? d : null;
   }
   if (EPOCH.test(s)) {
     const n = Number(s);

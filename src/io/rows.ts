@@ -138,7 +138,10 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     };
     assign(follower, 'id', id);
     assign(follower, 'name', name);
-    assign(follower, 'bio', text(cells, 'bio'));
+    // An empty cell in a bio column is a known empty bio (an authenticity
+    // signal); a missing column or a short ragged row is unknown.
+    const bioColumn = map.bio;
+    assign(follower, 'bio', text(cells, 'bio') ?? (bioColumn !== undefined && cells[bioColumn] !== undefined ? '' : undefined));
     assign(follower, 'headline', text(cells, 'headline'));
     assign(follower, 'company', text(cells, 'company'));
     assign(follower, 'location', text(cells, 'location'));

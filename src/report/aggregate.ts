@@ -57,6 +57,8 @@ export function createAggregator(options: AggregatorOptions) {
   let checked = 0;
   let engaged = 0;
   let staleOnly = 0;
+  // Followers an export names only by account id (an X archive with intent links).
+  let idOnly = 0;
   const valueFollowers = new Array<number>(valueCount).fill(0);
   const valueAdvocates = new Array<number>(valueCount).fill(0);
   const valueAligned = new Array<number>(valueCount).fill(0);
@@ -105,6 +107,7 @@ export function createAggregator(options: AggregatorOptions) {
         if (c.authenticity.checked) current.hasAuthenticity = true;
       }
       seg[c.segment]++;
+      if (c.follower.key.startsWith('id:')) idOnly++;
       if (c.action === 'nurture') nurture++;
       if (c.action === 'qualify') qualify++;
       const flags = c.flags;
@@ -210,8 +213,12 @@ export function createAggregator(options: AggregatorOptions) {
       const findings: FindingInput[] = [];
       if (classified === 0) findings.push({ code: 'NO_FOLLOWERS' });
       if (classified > 0 && !engagementAvailable) findings.push({ code: 'NO_ENGAGEMENT_DATA' });
-      if (classified > 0 && evidence.profileText === 0) findings.push({ code: 'NO_PROFILE_TEXT' });
-      else if (classified > 0 && evidence.profileText / classified < 0.5) {
+      if (idOnly > 0) findings.push({ code: 'IDS_ONLY', count: idOnly, all: idOnly === classified });
+      if (classified > 0 && evidence.profileText === 0) {
+        // When every input is a platform follower list, --map cannot help: say what the format lacks.
+        const platformOnly = inputs.length > 0 && inputs.every((i) => i.info.identityOnly);
+        findings.push({ code: 'NO_PROFILE_TEXT', ...(platformOnly ? { platformLists: [...new Set(inputs.map((i) => i.label))] } : {}) });
+      } else if (classified > 0 && evidence.profileText / classified < 0.5) {
         findings.push({ code: 'LITTLE_PROFILE_TEXT', share: evidence.profileText / classified });
       }
       if (groupThink.noDissent) findings.push({ code: 'NO_DISSENT', engaged });
@@ -301,7 +308,7 @@ export function createAggregator(options: AggregatorOptions) {
         dataQuality: {
           skippedByCode: sortedRecord(skippedByCode),
           skippedSamples,
-          warnings: [...warnings.values()].sort((a, b) => b.count - a.count || a.code.localeCompare(b.code) || a.field.localeCompare(b.field)),
+          warnings: [...warnings.values()].sort((a, b) => b.count - a.count || byCodeUnit(a.code, b.code) || byCodeUnit(a.field, b.field)),
           evidence,
           engagementAvailable,
         },
@@ -366,5 +373,13 @@ function round4(n: number): number {
 }
 
 function sortedRecord(r: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(Object.entries(r).sort(([a], [b]) => byCodeUnit(a, b)));
+}
+
+/**
+ * Plain code-unit order. localeCompare depends on the machine's locale and ICU
+ * data, and the JSON report must be byte-identical wherever it is produced.
+ */
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

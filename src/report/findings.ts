@@ -7,7 +7,8 @@ import type { Finding } from './model.js';
 export type FindingInput =
   | { code: 'NO_FOLLOWERS' }
   | { code: 'NO_ENGAGEMENT_DATA' }
-  | { code: 'NO_PROFILE_TEXT' }
+  | { code: 'NO_PROFILE_TEXT'; platformLists?: string[] }
+  | { code: 'IDS_ONLY'; count: number; all: boolean }
   | { code: 'LITTLE_PROFILE_TEXT'; share: number }
   | { code: 'NO_DISSENT'; engaged: number }
   | { code: 'ONE_VALUE_DOMINATES'; value: string; share: number }
@@ -31,9 +32,20 @@ export function describeFinding(f: FindingInput): Finding {
         'No engagement data: the export has no likes, replies, comments, shares, mentions or ratings, and no --interactions file was given. Nobody can be counted as engaged, so no advocates are claimed. Add an interactions log (--interactions FILE with handle,type,date rows) to find them.',
       );
     case 'NO_PROFILE_TEXT':
+      if (f.platformLists?.length) {
+        return warn(
+          f.code,
+          `No profile text: ${f.platformLists.join(' and ')} ${f.platformLists.length === 1 ? 'carries' : 'carry'} only who follows you (no bio, headline or counts), so nobody can be matched to your values. Verdicts rest on engagement alone: add --interactions; to judge values, audit an export with profiles (an API dump or listening tool).`,
+        );
+      }
       return warn(
         f.code,
         'No profile text: the export has no bio, headline or company column, so nobody can be matched to your values. Export with profile fields (an API dump or listening tool) or map a text column with --map bio="<column>".',
+      );
+    case 'IDS_ONLY':
+      return warn(
+        f.code,
+        `${f.all ? `All ${f.count} followers are` : `${f.count} follower${f.count === 1 ? ' is' : 's are'}`} known only by account id: the export (such as an X archive follower.js) has ids but no handles, profile text or engagement. Their verdicts rest on the follow alone, and interactions logs keyed by handle cannot be joined to them (an id:<number> handle column can).`,
       );
     case 'LITTLE_PROFILE_TEXT':
       return info(f.code, `Only ${pct(f.share)} of followers have profile text; the rest are judged on engagement alone.`);

@@ -38,7 +38,7 @@ export function reasonsFor(c: Classified, windowDays: number): string[] {
     if (e.stale) out.push(`${e.stale} older interaction${e.stale === 1 ? '' : 's'} not counted (last ${day(e.lastAt)}, window ${windowDays} days)`);
     if (e.future) out.push(`${e.future} interaction${e.future === 1 ? '' : 's'} dated after --as-of not counted`);
     if (!e.engaged && !e.stale && parts.length) out.push(`engagement ${e.score} is below the threshold`);
-  } else out.push('no engagement data');
+  } else out.push('no interactions on record');
   out.push(`rule: ${RULES[c.rule]}`);
   return out;
 }

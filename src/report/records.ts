@@ -13,6 +13,7 @@ export const RECORD_FIELDS = [
   'alignment',
   'engagement',
   'authenticity',
+  'evidence',
   'values',
   'flags',
   'redFlags',
@@ -35,6 +36,8 @@ export interface FollowerRecord {
   engagement: number;
   /** Probability of being fake (0–1), or null when the export lacked the fields to judge. */
   authenticity: number | null;
+  /** What the verdict stood on: profile text, engagement data, both, or nothing. */
+  evidence: 'profile+engagement' | 'profile' | 'engagement' | 'none';
   values: string[];
   flags: string[];
   redFlags: string[];
@@ -62,6 +65,7 @@ export function toRecord(c: Classified, options: RecordOptions): FollowerRecord 
     alignment: c.alignment.score,
     engagement: c.engagement.score,
     authenticity: c.authenticity.checked ? round3(c.authenticity.probability ?? 0) : null,
+    evidence: evidenceOf(c),
     values: c.alignment.values.map((v) => v.name),
     flags: [...c.flags],
     // Same wording as the report's lists: a hostile value is not itself a red flag.
@@ -74,6 +78,12 @@ export function toRecord(c: Classified, options: RecordOptions): FollowerRecord 
   };
   if (options.includeEmails) record.email = f.email ?? null;
   return record;
+}
+
+function evidenceOf(c: Classified): FollowerRecord['evidence'] {
+  const text = c.alignment.hasText;
+  const engagement = c.engagement.hasEvidence;
+  return text && engagement ? 'profile+engagement' : text ? 'profile' : engagement ? 'engagement' : 'none';
 }
 
 function round3(n: number): number {

@@ -33,6 +33,8 @@ export interface AlignmentResult {
   conflicts: Conflict[];
   /** Matches that did not count: negated values, negated red flags. */
   negated: (TermEvidence & { target: string })[];
+  /** Built-in follow-for-follow phrases in the bio, for the authenticity check (not a values match). */
+  spamPhrases: string[];
 }
 
 // Which fields each kind of term is read from. Display names carry values
@@ -43,6 +45,7 @@ export const FIELDS_FOR: Record<TermTag['kind'], readonly TextField[]> = {
   ideal: ['bio', 'headline', 'company'],
   location: ['location', 'bio', 'headline'],
   redFlag: ['bio', 'headline', 'company', 'name'],
+  spamPhrase: ['bio'],
 };
 const READ_ORDER: readonly TextField[] = ['bio', 'headline', 'company', 'name', 'location'];
 
@@ -57,6 +60,7 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
   const seenValue = new Set<number>();
   const seenFlag = new Set<number>();
   const hostileTo = new Set<number>();
+  const spamPhrases: string[] = [];
 
   for (const field of READ_ORDER) {
     const text = f[field];
@@ -97,6 +101,9 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
         case 'location':
           if (m.polarity === 'support') location ??= evidence;
           break;
+        case 'spamPhrase':
+          if (m.polarity === 'support' && !spamPhrases.includes(m.term)) spamPhrases.push(m.term);
+          break;
       }
     }
   }
@@ -117,5 +124,6 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
     idealFit: !!ideal || (!!location && (file.idealCustomer?.terms.length ?? 0) === 0),
     conflicts,
     negated,
+    spamPhrases,
   };
 }

@@ -61,7 +61,14 @@ export class TermMatcher<T> {
     for (const t of terms) this.add(t);
   }
 
+  private readonly ids = new Map<TermSpec<T>, number>();
+
+  private specId(spec: TermSpec<T>): number {
+    return this.ids.get(spec) ?? -1;
+  }
+
   private add(spec: TermSpec<T>): void {
+    if (!this.ids.has(spec)) this.ids.set(spec, this.ids.size);
     const trimmed = spec.text.trim();
     const wildcard = trimmed.endsWith('*');
     const words = foldWords(wildcard ? trimmed.slice(0, -1) : trimmed);
@@ -153,8 +160,10 @@ export class TermMatcher<T> {
 
   private emit(specs: TermSpec<T>[], tokens: Tokens, start: number, end: number, out: Match<T>[], seen: Set<string>): void {
     for (const spec of specs) {
-      // The split and the joined form of one compound can reach the same term twice.
-      const id = `${start}:${spec.text}`;
+      // The split and the joined form of one compound can reach the same term
+      // twice. Keyed by the spec's own number, not its text: the same words
+      // listed under two values (or a value and a built-in list) match both.
+      const id = `${start}:${this.specId(spec)}`;
       if (seen.has(id)) continue;
       seen.add(id);
       const negation = this.negationBefore(tokens, start);

@@ -1,4 +1,5 @@
 import { handleKey } from '../handles.js';
+import { SPAM_PHRASES } from '../scoring/authenticity-model.js';
 import { TermMatcher } from '../text/matcher.js';
 import type { Scoring, SegmentName, ValuesFile } from './schema.js';
 
@@ -7,7 +8,9 @@ export type TermTag =
   | { kind: 'value'; index: number }
   | { kind: 'ideal' }
   | { kind: 'location' }
-  | { kind: 'redFlag'; index: number };
+  | { kind: 'redFlag'; index: number }
+  /** A built-in phrase of follow-for-follow accounts, for the authenticity check. */
+  | { kind: 'spamPhrase' };
 
 /** A values file made ready for scoring millions of rows: one matcher, folded handles. */
 export interface CompiledValues {
@@ -29,6 +32,8 @@ export function compileValues(file: ValuesFile): CompiledValues {
   file.redFlags.forEach((f, index) => {
     for (const text of f.terms) specs.push({ text, tag: { kind: 'redFlag', index } });
   });
+  // In the same matcher so a bio is folded and walked once for both jobs.
+  for (const text of SPAM_PHRASES) specs.push({ text, tag: { kind: 'spamPhrase' } });
   const matcher = new TermMatcher(specs, {
     negators: file.scoring.negators,
     hostileNegators: file.scoring.hostileNegators,

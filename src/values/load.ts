@@ -38,7 +38,7 @@ export function parseConfigText<S extends z.ZodType>(
   displayName: string,
 ): { data: z.output<S>; lineOf: (path: Path) => number | undefined } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       displayName,

@@ -79,13 +79,18 @@ export const scoringSchema = z
       .describe('Engagement points for a 1–5 rating (Mailchimp MEMBER_RATING), index 0 = rating 1.'),
     authenticity: z
       .object({
-        enabled: z.boolean().default(true).describe('Flag likely fake or bought accounts as suspect.'),
+        enabled: z
+          .boolean()
+          .default(true)
+          .describe('Flag likely fake or bought accounts as suspect (needs at least four of: followers, following, posts, likes given, listed, account creation date, default profile, default avatar, bio, website).'),
         threshold: z
           .number()
           .min(0)
           .max(1)
           .default(0.9)
-          .describe('Probability of being fake at which an account is flagged suspect (default 0.9: conservative).'),
+          .describe(
+            'Probability of being fake at which an account is flagged suspect (default 0.9: conservative; on labelled data it flagged 0.5% of real people and caught 94% of bought accounts, where 0.5 would flag 3.3% of real people).',
+          ),
       })
       .strict()
       .prefault({}),

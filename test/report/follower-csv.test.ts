@@ -58,6 +58,7 @@ function record(text: string, i: number): FollowerRecord {
     alignment: 1.25,
     engagement: 0,
     authenticity: null,
+    evidence: 'profile',
     values: [text, 'reading culture'],
     flags: ['ideal-fit'],
     redFlags: [text],

@@ -84,6 +84,14 @@ describe('term matcher', () => {
     expect(hits(matcher('book club*'), '#BookClub')).toEqual([['book club*', 'support']]);
   });
 
+  it('matches the same term once for each list that names it', () => {
+    const m = new TermMatcher([
+      { text: 'follow back', tag: 'red flag' },
+      { text: 'follow back', tag: 'built-in' },
+    ]);
+    expect(m.match('#FollowBack').map((x) => x.tag)).toEqual(['red flag', 'built-in']);
+  });
+
   it('sets aside terms with no words', () => {
     const m = matcher('!!!', '🎉', 'ok');
     expect(m.emptyTerms).toEqual(['!!!', '🎉']);

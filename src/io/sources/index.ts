@@ -1,13 +1,15 @@
 import { UsageError } from '../../errors.js';
 import type { OpenedInput } from '../open-input.js';
 import { genericCsv } from './generic-csv.js';
+import { instagramJson } from './instagram-json.js';
 import type { SourceFormat } from './types.js';
+import { xArchive } from './x-archive.js';
 
 /**
  * Every export format kindred reads, keyed by `--platform` name. To add a
  * format, write one module that exports a SourceFormat and list it here.
  */
-export const SOURCE_FORMATS: readonly SourceFormat[] = [genericCsv];
+export const SOURCE_FORMATS: readonly SourceFormat[] = [instagramJson, xArchive, genericCsv];
 
 export function formatById(id: string): SourceFormat {
   const f = SOURCE_FORMATS.find((s) => s.id === id);
@@ -29,4 +31,10 @@ export function detectFormat(input: OpenedInput): SourceFormat | undefined {
     }
   }
   return best;
+}
+
+/** The `--platform` names with their labels, for `kindred audit --help`. */
+export function platformHelp(): string {
+  const width = Math.max(4, ...SOURCE_FORMATS.map((f) => f.id.length));
+  return [`  ${'auto'.padEnd(width)}  detect the format (default)`, ...SOURCE_FORMATS.map((f) => `  ${f.id.padEnd(width)}  ${f.label}`)].join('\n');
 }

@@ -16,6 +16,11 @@ export interface SourceInfo {
   columns: string[];
   /** Canonical fields the file provides. */
   fields: FieldName[];
+  /**
+   * A platform follower list that never carries profile text or engagement
+   * (Instagram JSON, X archive): --map cannot add what the format lacks.
+   */
+  identityOnly?: boolean;
 }
 
 export interface SourceReader {

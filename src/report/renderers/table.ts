@@ -141,8 +141,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   heading('Data quality');
   for (const i of report.inputs) {
     out.push(`  ${clipStart(i.file, width - 4)}`);
-    out.push(`    format: ${clip(i.formatLabel, width - 12)}`);
-    out.push(`    ${num(i.rowsRead)} rows: ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
+    out.push(`    ${clip(i.formatLabel, 40)}: ${num(i.rowsRead)} rows, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
     out.push(...wrap(`fields: ${i.fields.map((f) => clip(f, 30)).join(', ') || 'none'}`, width - 6).map((l, n) => `    ${n ? '  ' : ''}${l}`));
     const missing = missingSignals(i);
     if (missing.length) out.push(...wrap(`missing: ${missing.join('; ')}`, width - 6).map((l, n) => c.dim(`    ${n ? '  ' : ''}${l}`)));

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { scoreAlignment } from '../../src/scoring/alignment.js';
+import { follower, values } from '../helpers/values.js';
+
+describe('alignment', () => {
+  const cv = values();
+
+  it('adds value weights once per value', () => {
+    const cvw = values({ values: [{ name: 'a', weight: 2, terms: ['alpha', 'aleph'] }, { name: 'b', weight: 0.5, terms: ['beta'] }] });
+    const a = scoreAlignment(follower({ bio: 'alpha aleph beta' }), cvw);
+    expect(a.score).toBe(2.5);
+    expect(a.values.map((v) => v.name)).toEqual(['a', 'b']);
+  });
+
+  it('never makes a location alone into alignment', () => {
+    const a = scoreAlignment(follower({ location: 'Bristol, UK' }), cv);
+    expect(a.score).toBe(0);
+    expect(a.aligned).toBe(false);
+  });
+
+  it('lets a location strengthen existing alignment', () => {
+    const a = scoreAlignment(follower({ bio: 'teacher and reader', location: 'Bristol' }), cv);
+    expect(a.score).toBe(1 + 0.5 + 0.25);
+  });
+
+  it('treats hostility to a value as a conflict, and a plain negation as nothing', () => {
+    expect(scoreAlignment(follower({ bio: 'anti book club' }), cv).conflicts).toEqual([
+      expect.objectContaining({ source: 'hostility', name: 'reading' }),
+    ]);
+    const negated = scoreAlignment(follower({ bio: 'not a reader' }), cv);
+    expect(negated.conflicts).toEqual([]);
+    expect(negated.score).toBe(0);
+    expect(negated.negated[0]).toMatchObject({ target: 'reading', negator: 'not' });
+  });
+
+  it('does not count a negated red flag as a conflict', () => {
+    const a = scoreAlignment(follower({ bio: 'against free pdf sites' }), cv);
+    expect(a.conflicts).toEqual([]);
+  });
+
+  it('records where each term was found', () => {
+    const a = scoreAlignment(follower({ headline: 'Bookworm', name: 'Ann | follow back' }), cv);
+    expect(a.values[0]?.evidence).toMatchObject({ term: 'bookworm', field: 'headline' });
+    expect(a.conflicts[0]).toMatchObject({ name: 'spam', kind: 'spam', evidence: { field: 'name' } });
+  });
+
+  it('does not treat a display name alone as profile text', () => {
+    expect(scoreAlignment(follower({ name: 'Ann Reader' }), cv).hasText).toBe(false);
+  });
+});
