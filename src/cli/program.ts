@@ -25,7 +25,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     .requiredOption('--values <file>', 'values file (YAML or JSON): brand values, promise, ideal customer, red flags')
     .option('--interactions <file>', 'interactions joined on handle: handle,type,date rows, per-handle counts, or a mentions export (Meltwater, Sprout-style); repeatable', collect, [])
     .addOption(
-      new Option('--format <format>', 'report format; csv and ndjson print the per-follower records').choices(['table', 'json', 'csv', 'ndjson']).default('table'),
+      new Option('--format <format>', 'report format; csv and ndjson print the per-follower records').choices(['table', 'json', 'markdown', 'html', 'csv', 'ndjson']).default('table'),
     )
     .option('-o, --output <path>', 'write the report (or records) to this file instead of standard output')
     .option('--followers-out <path>', 'also write per-follower records to a .csv or .ndjson file')
@@ -52,6 +52,7 @@ Examples:
   $ kindred audit followers.csv --values values.yml
   $ kindred audit followers.csv --values values.yml --interactions interactions.csv
   $ kindred audit followers.csv --values values.yml --format json --as-of 2026-11-01 > report.json
+  $ kindred audit followers.csv --values values.yml --format html -o report.html
   $ kindred audit followers.csv --values values.yml --followers-out followers.ndjson
   $ kindred audit export.csv --values values.yml --map handle="User Name" --map bio="About"
   $ kindred audit Connections.csv --values values.yml --interactions meltwater-mentions.csv

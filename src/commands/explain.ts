@@ -1,9 +1,9 @@
 import { parseAsOf } from '../as-of.js';
-import { type Classified, decide, type Facts, RULES } from '../classify.js';
+import { type Classified, decide, type Facts, RULES, type Rule } from '../classify.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
 import { InputError } from '../errors.js';
-import { TEXT_FIELDS } from '../follower.js';
+import { INTERACTION_TYPES, TEXT_FIELDS, type TextField } from '../follower.js';
 import { handleKey } from '../handles.js';
 import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
@@ -11,10 +11,11 @@ import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import { runPipeline } from '../pipeline.js';
-import { scoreAuthenticity } from '../scoring/authenticity.js';
-import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';
 import { reasonsFor } from '../report/reasons.js';
 import { clip, escapeControl } from '../report/safe-text.js';
+import { FIELDS_FOR } from '../scoring/alignment.js';
+import { scoreAuthenticity } from '../scoring/authenticity.js';
+import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';
 import type { CompiledValues } from '../values/compile.js';
 import { compileValues } from '../values/compile.js';
 import { loadValues } from '../values/load.js';
@@ -75,22 +76,26 @@ export async function explainCommand(exportFile: string, handles: string[], opti
 
 type Explanation = ReturnType<typeof explanation>;
 
-function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
+/** One term found in the profile, and what it did to the verdict. */
+export interface TermMatch {
+  field: TextField;
+  term: string;
+  kind: 'value' | 'ideal customer' | 'location' | 'red flag' | 'spam phrase';
+  target: string;
+  polarity: 'support' | 'negated' | 'hostile';
+  negator?: string;
+  effect: string;
+}
+
+export function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
   const f = c.follower;
   const s = cv.scoring;
   // The audit keeps signals only for suspects; explain shows every one.
   const auth = s.authenticity.enabled
     ? scoreAuthenticity(f, asOf, s, { spamPhrases: c.alignment.spamPhrases, allSignals: true })
     : c.authenticity;
-  const fieldsRead: Record<string, string> = {};
+  const fieldsRead: Partial<Record<TextField, string>> = {};
   for (const field of TEXT_FIELDS) if (f[field]) fieldsRead[field] = f[field]!;
-  const terms = [
-    ...c.alignment.values.map((v) => ({ kind: 'value', target: v.name, ...v.evidence })),
-    ...(c.alignment.ideal ? [{ kind: 'ideal customer', target: 'ideal customer', ...c.alignment.ideal }] : []),
-    ...(c.alignment.location ? [{ kind: 'location', target: 'ideal customer', ...c.alignment.location }] : []),
-    ...c.alignment.conflicts.map((x) => ({ kind: x.source === 'redFlag' ? 'red flag' : 'hostile', target: x.name, ...x.evidence })),
-    ...c.alignment.negated.map((n) => ({ kind: 'negated', ...n })),
-  ];
   const facts: Facts = {
     override: cv.segmentOverrides.get(f.key),
     suspect: c.authenticity.suspect,
@@ -108,16 +113,23 @@ function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
     ruleText: RULES[c.rule],
     flags: c.flags,
     fieldsRead,
-    terms,
+    matches: termMatches(c, cv),
     scores: {
-      alignment: { score: c.alignment.score, threshold: s.alignedAt, aligned: c.alignment.aligned },
+      alignment: {
+        score: c.alignment.score,
+        threshold: s.alignedAt,
+        aligned: c.alignment.aligned,
+        parts: alignmentParts(c, cv),
+      },
       engagement: {
         score: c.engagement.score,
         threshold: s.engagedAt,
         engaged: c.engagement.engaged,
         windowDays: s.windowDays,
+        parts: engagementParts(c, cv),
         counted: c.engagement.counted,
         stale: c.engagement.stale,
+        future: c.engagement.future,
         lastInteraction: c.engagement.lastAt?.toISOString().slice(0, 10) ?? null,
       },
       authenticity: {
@@ -133,20 +145,220 @@ function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
         fieldsNeeded: MIN_FIELDS,
       },
     },
+    decisionTable: decisionTable(facts, c.rule),
     reasons: reasonsFor(c, s.windowDays),
-    wouldChange: whatWouldChange(facts, c.segment),
+    wouldChange: whatWouldChange(facts, c, cv),
   };
 }
 
-function authenticityLines(a: Explanation['scores']['authenticity']): string[] {
-  if (!a.enabled) return ['  authenticity: not checked (scoring.authenticity.enabled is false)'];
-  if (!a.checked) return [`  authenticity: not enough fields to judge (${a.fieldsKnown} known, ${a.fieldsNeeded} needed)`];
-  const lines = [
-    `  authenticity ${Math.round((a.probability ?? 0) * 100)}% likely fake (suspect at ${Math.round(a.threshold * 100)}%) → ${a.suspect ? 'suspect' : 'not suspect'}`,
-    `    ${signed(a.base)}  base: a typical real person`,
-  ];
-  for (const sig of a.signals) lines.push(`    ${signed(sig.weight)}  ${clip(sig.detail, 60)}`);
-  return lines;
+/**
+ * Every term the matcher finds in the profile, including the ones that did
+ * not count (negated, a value already counted, a field that kind of term is
+ * not read from), so nothing about the verdict is hidden.
+ */
+function termMatches(c: Classified, cv: CompiledValues): TermMatch[] {
+  const f = c.follower;
+  const a = c.alignment;
+  const out: TermMatch[] = [];
+  const counted = new Set<string>();
+  const sameEvidence = (e: { term: string; field: string } | undefined, term: string, field: string) => !!e && e.term === term && e.field === field;
+  for (const field of TEXT_FIELDS) {
+    const text = f[field];
+    if (!text) continue;
+    for (const m of cv.matcher.match(text)) {
+      const tag = m.tag;
+      const kind = KIND_LABEL[tag.kind];
+      const target =
+        tag.kind === 'value'
+          ? cv.file.values[tag.index]!.name
+          : tag.kind === 'redFlag'
+            ? cv.file.redFlags[tag.index]!.name
+            : tag.kind === 'spamPhrase'
+              ? 'authenticity check'
+              : 'ideal customer';
+      const base = { field, term: m.term, kind, target, polarity: m.polarity, ...(m.negator ? { negator: m.negator } : {}) } as const;
+      const id = `${kind}:${target}`;
+      let effect: string;
+      if (!FIELDS_FOR[tag.kind].includes(field)) effect = `not read: ${kind} terms are read from ${FIELDS_FOR[tag.kind].join(', ')}`;
+      else if (m.polarity === 'negated') effect = `not counted: negated by "${m.negator ?? ''}"`;
+      else if (m.polarity === 'hostile') {
+        effect = tag.kind === 'value' ? `conflict: hostile to "${target}" ("${m.negator ?? ''}")` : `not counted: negated by "${m.negator ?? ''}"`;
+      } else if (counted.has(id)) effect = 'already counted';
+      else {
+        counted.add(id);
+        if (tag.kind === 'value') {
+          const v = a.values.find((x) => x.index === tag.index);
+          effect = v && sameEvidence(v.evidence, m.term, field) ? `alignment +${v.weight}` : 'already counted';
+        } else if (tag.kind === 'redFlag') {
+          const flag = cv.file.redFlags[tag.index]!;
+          effect = flag.kind === 'spam' ? 'spam red flag: misaligned' : 'red flag: conflict, misaligned';
+        } else if (tag.kind === 'spamPhrase') effect = 'a follow-for-follow phrase: an authenticity signal, not a values match';
+        else if (tag.kind === 'ideal') effect = sameEvidence(a.ideal, m.term, field) ? `ideal-customer fit, alignment +${cv.scoring.idealTermWeight}` : 'already counted';
+        else if (sameEvidence(a.location, m.term, field)) {
+          effect = a.score > 0 ? `ideal location, alignment +${cv.scoring.locationWeight}` : 'ideal location; adds alignment only beside a value or role';
+        } else effect = 'already counted';
+      }
+      out.push({ ...base, effect });
+    }
+  }
+  return out;
+}
+
+const KIND_LABEL = {
+  value: 'value',
+  redFlag: 'red flag',
+  ideal: 'ideal customer',
+  location: 'location',
+  spamPhrase: 'spam phrase',
+} as const;
+
+function alignmentParts(c: Classified, cv: CompiledValues): { what: string; points: number }[] {
+  const a = c.alignment;
+  const parts = a.values.map((v) => ({ what: `value "${v.name}"`, points: v.weight }));
+  if (a.ideal) parts.push({ what: 'ideal-customer term', points: cv.scoring.idealTermWeight });
+  const before = parts.reduce((n, p) => n + p.points, 0);
+  if (a.location && before > 0) parts.push({ what: 'ideal-customer location', points: cv.scoring.locationWeight });
+  return parts;
+}
+
+function engagementParts(c: Classified, cv: CompiledValues): { what: string; points: number }[] {
+  const e = c.engagement;
+  const w = cv.scoring.interactionWeights;
+  const parts: { what: string; points: number }[] = [];
+  for (const type of INTERACTION_TYPES) {
+    const n = e.counted[type];
+    if (n) parts.push({ what: `${n} ${type}${n === 1 ? '' : 's'} × ${w[type]}`, points: round2(n * w[type]) });
+  }
+  if (e.rating !== undefined) {
+    const idx = Math.min(5, Math.max(1, Math.round(e.rating))) - 1;
+    parts.push({ what: `rating ${e.rating}/5`, points: cv.scoring.ratingEngagement[idx] ?? 0 });
+  }
+  return parts;
+}
+
+const TABLE_ORDER: Rule[] = ['override', 'suspect', 'spam', 'conflict', 'aligned-engaged', 'aligned-quiet', 'engaged-unaligned', 'no-signal'];
+
+/** The decision table with each row's condition for this follower; the first that holds decides. */
+function decisionTable(facts: Facts, decided: Rule) {
+  const holds: Record<Rule, boolean> = {
+    override: !!facts.override,
+    suspect: facts.suspect,
+    spam: facts.spam,
+    conflict: facts.conflict,
+    'aligned-engaged': facts.aligned && facts.engaged,
+    'aligned-quiet': facts.aligned,
+    'engaged-unaligned': facts.engaged,
+    'no-signal': true,
+  };
+  return TABLE_ORDER.map((rule) => ({ rule, text: RULES[rule], holds: holds[rule], decided: rule === decided }));
+}
+
+/**
+ * What would change the verdict: flip one fact at a time through the decision
+ * table, and for the scores say how far they are from their thresholds.
+ */
+function whatWouldChange(facts: Facts, c: Classified, cv: CompiledValues): string[] {
+  const out: string[] = [];
+  const s = cv.scoring;
+  const segment = c.segment;
+  const next = (change: Partial<Facts>) => decide({ ...facts, ...change }).segment;
+  if (facts.override) {
+    const n = next({ override: undefined });
+    if (n !== segment) out.push(`without the override in the values file: ${n}`);
+  }
+  if (facts.suspect && next({ suspect: false }) !== segment) out.push(`if the account were judged authentic: ${next({ suspect: false })}`);
+  if (facts.spam && next({ spam: false }) !== segment) out.push(`without the spam red flag: ${next({ spam: false })}`);
+  if (facts.conflict && next({ conflict: false }) !== segment) out.push(`without the conflicting terms: ${next({ conflict: false })}`);
+  if (facts.aligned) {
+    if (next({ aligned: false }) !== segment) out.push(`without the values match (alignment below ${s.alignedAt}): ${next({ aligned: false })}`);
+  } else if (next({ aligned: true }) !== segment) {
+    const gap = round2(s.alignedAt - c.alignment.score);
+    out.push(`with ${gap} more alignment (a value term in the bio, headline or company): ${next({ aligned: true })}`);
+  }
+  if (facts.engaged) {
+    if (next({ engaged: false }) !== segment) out.push(`once the engagement is older than ${s.windowDays} days: ${next({ engaged: false })}`);
+  } else if (next({ engaged: true }) !== segment) {
+    const gap = round2(s.engagedAt - c.engagement.score);
+    out.push(`with ${gap} more engagement points within ${s.windowDays} days (a like = ${s.interactionWeights.like}, a reply = ${s.interactionWeights.reply}): ${next({ engaged: true })}`);
+  }
+  return out;
+}
+
+const WIDTH = 80;
+
+function renderExplanation(e: Explanation): string {
+  const lines: string[] = [];
+  const push = (text: string, indent: number, hang = 2) => {
+    for (const [i, l] of wrapText(text, WIDTH - indent).entries()) lines.push(`${' '.repeat(indent + (i ? hang : 0))}${l}`);
+  };
+  push(`@${clip(e.handle, 40)} → ${e.segment} (${e.action})`, 0);
+  push(`${clip(e.source.file, 60)}:${e.source.line}`, 2);
+  if (e.flags.length) push(`flags: ${e.flags.join(', ')}`, 2);
+
+  lines.push('  fields read');
+  const entries = Object.entries(e.fieldsRead);
+  if (entries.length === 0) lines.push('    (no profile text)');
+  for (const [k, v] of entries) push(`${k.padEnd(9)} ${clip(v, 500)}`, 4, 10);
+
+  lines.push('  terms matched');
+  if (e.matches.length === 0) lines.push('    (none)');
+  for (const m of e.matches) push(`"${clip(m.term, 30)}" in ${m.field} → ${m.kind} "${clip(m.target, 30)}": ${m.effect}`, 4, 4);
+
+  lines.push('  scores');
+  const sc = e.scores;
+  const sum = (parts: { what: string; points: number }[]) =>
+    parts.length ? parts.map((p) => (p.what.includes('×') ? p.what : `${p.what} ${p.points}`)).join(' + ') : 'nothing';
+  push(
+    `alignment    ${sc.alignment.score} ${sc.alignment.aligned ? '≥' : '<'} ${sc.alignment.threshold} → ${sc.alignment.aligned ? 'aligned' : 'not aligned'}  (${sum(sc.alignment.parts)})`,
+    4,
+    13,
+  );
+  const eng = sc.engagement;
+  const extra = [eng.stale ? `${eng.stale} older than ${eng.windowDays} days not counted` : '', eng.future ? `${eng.future} after --as-of not counted` : '']
+    .filter(Boolean)
+    .join('; ');
+  push(
+    `engagement   ${eng.score} ${eng.engaged ? '≥' : '<'} ${eng.threshold} → ${eng.engaged ? 'engaged' : 'not engaged'}  (${sum(eng.parts)}${eng.parts.length ? `, within ${eng.windowDays} days` : ''}${extra ? `; ${extra}` : ''})`,
+    4,
+    13,
+  );
+  const au = sc.authenticity;
+  if (!au.enabled) push('authenticity not checked (scoring.authenticity.enabled is false)', 4, 13);
+  else if (!au.checked) push(`authenticity: not enough fields to judge (${au.fieldsKnown} known, ${au.fieldsNeeded} needed)`, 4, 13);
+  else {
+    push(
+      `authenticity ${Math.round((au.probability ?? 0) * 100)}% likely fake (suspect at ${Math.round(au.threshold * 100)}%) → ${au.suspect ? 'suspect' : 'not suspect'}; log-odds:`,
+      4,
+      13,
+    );
+    lines.push(`${' '.repeat(17)}${signed(au.base)}  base: a typical real person`);
+    for (const sig of au.signals) lines.push(`${' '.repeat(17)}${signed(sig.weight)}  ${clip(sig.detail, 52)}`);
+  }
+
+  lines.push('  decision table (the first rule that holds decides)');
+  for (const row of e.decisionTable) {
+    const mark = row.decided ? '→' : ' ';
+    lines.push(`   ${mark} ${row.holds ? 'yes' : 'no '}  ${row.text}`);
+    if (row.decided) break;
+  }
+  if (e.wouldChange.length) {
+    lines.push('  what would change it');
+    for (const w of e.wouldChange) push(w, 4, 2);
+  } else lines.push('  what would change it: no single change to the facts above');
+  return `${lines.join('\n')}\n`;
+}
+
+function wrapText(text: string, width: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && [...line].length + 1 + [...word].length > width) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  out.push(line);
+  return out;
 }
 
 function signed(n: number): string {
@@ -154,56 +366,6 @@ function signed(n: number): string {
   return (n > 0 ? `+${text}` : n < 0 ? `-${text}` : ` ${text}`).padStart(6);
 }
 
-/** Flip one fact at a time and report which flips change the segment. */
-function whatWouldChange(facts: Facts, segment: string): string[] {
-  const out: string[] = [];
-  const flips: [keyof Facts, string, string][] = [
-    ['override', '', 'without the override in the values file'],
-    ['suspect', '', 'if the account were judged authentic'],
-    ['spam', '', 'without the spam red flag'],
-    ['conflict', '', 'without the conflicting terms'],
-    ['aligned', 'aligned', 'with a values match in the profile'],
-    ['engaged', 'engaged', 'with recent engagement'],
-  ];
-  for (const [key, , text] of flips) {
-    const current = facts[key];
-    if (key === 'override' && !current) continue;
-    if ((key === 'suspect' || key === 'spam' || key === 'conflict') && !current) continue;
-    const flipped: Facts = { ...facts, [key]: key === 'override' ? undefined : !current };
-    const next = decide(flipped).segment;
-    if (next !== segment) {
-      const phrase = key === 'aligned' && current ? 'without the values match' : key === 'engaged' && current ? 'once the engagement goes stale' : text;
-      out.push(`${phrase}: ${next}`);
-    }
-  }
-  return out;
-}
-
-function renderExplanation(e: Explanation): string {
-  const lines: string[] = [];
-  lines.push(`@${clip(e.handle, 60)} → ${e.segment} (${e.action})   [${clip(e.source.file, 40)}:${e.source.line}]`);
-  lines.push(`  rule: ${e.ruleText}`);
-  if (e.flags.length) lines.push(`  flags: ${e.flags.join(', ')}`);
-  lines.push('  fields read:');
-  const entries = Object.entries(e.fieldsRead);
-  if (entries.length === 0) lines.push('    (no profile text)');
-  for (const [k, v] of entries) lines.push(`    ${k.padEnd(9)} ${clip(v, 64)}`);
-  lines.push('  terms:');
-  if (e.terms.length === 0) lines.push('    (none matched)');
-  for (const t of e.terms) {
-    const neg = 'negator' in t && t.negator ? ` (after "${t.negator}")` : '';
-    lines.push(`    ${t.kind.padEnd(14)} "${clip(t.term, 30)}" in ${t.field} → ${clip(t.target, 30)}${neg}`);
-  }
-  const sc = e.scores;
-  lines.push(`  alignment  ${sc.alignment.score} (aligned at ${sc.alignment.threshold}) → ${sc.alignment.aligned ? 'aligned' : 'not aligned'}`);
-  const counted = Object.entries(sc.engagement.counted).map(([k, v]) => `${v} ${k}`).join(', ');
-  lines.push(
-    `  engagement ${sc.engagement.score} (engaged at ${sc.engagement.threshold}, window ${sc.engagement.windowDays} days) → ${sc.engagement.engaged ? 'engaged' : 'not engaged'}${counted ? `; counted: ${counted}` : ''}${sc.engagement.stale ? `; stale: ${sc.engagement.stale}` : ''}`,
-  );
-  lines.push(...authenticityLines(sc.authenticity));
-  if (e.wouldChange.length) {
-    lines.push('  what would change it:');
-    for (const w of e.wouldChange) lines.push(`    ${w}`);
-  }
-  return `${lines.join('\n')}\n`;
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
 }

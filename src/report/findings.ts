@@ -87,11 +87,20 @@ export function describeFinding(f: FindingInput): Finding {
     case 'DUPLICATES':
       return info(f.code, `${f.count} duplicate follower row${f.count === 1 ? ' was' : 's were'} counted once.`);
     case 'SUSPECTS':
-      return warn(f.code, `${f.count} followers (${pct(f.share)}) look like fake or bought accounts; they are counted as misaligned, never as community.`);
+      return warn(
+        f.code,
+        `${f.count} ${f.count === 1 ? 'follower' : 'followers'} (${pct(f.share)}) ${f.count === 1 ? 'looks' : 'look'} like fake or bought accounts; they are counted as misaligned, never as community.`,
+      );
     case 'NOT_FOLLOWERS':
-      return info(f.code, `${f.count} handles in the interactions log are not in the export (people who engage but do not follow, or who left). They are counted here, not invented as followers.`);
+      return info(
+        f.code,
+        `${f.count} ${f.count === 1 ? 'handle in the interactions log is' : 'handles in the interactions log are'} not in the export (people who engage but do not follow, or who left). They are counted here, not invented as followers.`,
+      );
     case 'STALE_ENGAGEMENT':
-      return info(f.code, `${f.count} followers have only interactions older than ${f.windowDays} days; stale engagement does not count.`);
+      return info(
+        f.code,
+        `${f.count} ${f.count === 1 ? 'follower has' : 'followers have'} only interactions older than ${f.windowDays} days; stale engagement does not count.`,
+      );
     case 'NO_IDEAL_FIT':
       return info(f.code, 'No follower matches your ideal customer yet.');
     case 'MENTIONS_MERGED':

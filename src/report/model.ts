@@ -84,6 +84,8 @@ export const reportSchema = z.object({
     score: z.number().int().min(0).max(100),
     effectiveCommunity: z.number().describe('advocates + potentialWeight × potential'),
     effectiveShare: share,
+    potentialWeight: z.number().min(0).max(1).describe('How much one potential follower counts toward the effective community.'),
+    target: z.number().gt(0).max(1).describe('Effective share that earns the full score.'),
     formula: z.string(),
   }),
   authenticity: z.object({
@@ -108,6 +110,9 @@ export const reportSchema = z.object({
     fit: count,
     share,
     bySegment: z.object({ advocate: count, potential: count, passive: count, misaligned: count }),
+    bySegmentShare: z
+      .object({ advocate: share, potential: share, passive: share, misaligned: share })
+      .describe('Fraction of each segment that fits the ideal customer.'),
   }),
   redFlags: z.array(z.object({ name: z.string(), kind: z.enum(['conflict', 'spam']), followers: count })),
   groupThink: z.object({

@@ -68,7 +68,8 @@ export function toRecord(c: Classified, options: RecordOptions): FollowerRecord 
     evidence: evidenceOf(c),
     values: c.alignment.values.map((v) => v.name),
     flags: [...c.flags],
-    redFlags: c.alignment.conflicts.map((x) => x.name),
+    // Same wording as the report's lists: a hostile value is not itself a red flag.
+    redFlags: c.alignment.conflicts.map((x) => (x.source === 'hostility' ? `hostile to ${x.name}` : x.name)),
     reasons: reasonsFor(c, options.windowDays),
     rule: c.rule,
     profileUrl: f.profileUrl ?? null,

@@ -40,7 +40,7 @@ export interface AlignmentResult {
 // Which fields each kind of term is read from. Display names carry values
 // ("Ana | bookworm") and spam ("FOLLOW BACK"), but rarely roles; locations
 // are read from the location field and from text that states one ("Bristol-based").
-const FIELDS_FOR: Record<TermTag['kind'], readonly TextField[]> = {
+export const FIELDS_FOR: Record<TermTag['kind'], readonly TextField[]> = {
   value: ['bio', 'headline', 'company', 'name'],
   ideal: ['bio', 'headline', 'company'],
   location: ['location', 'bio', 'headline'],

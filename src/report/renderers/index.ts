@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../model.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
+import { renderMarkdown } from './markdown.js';
 import { renderTable } from './table.js';
 
 export interface RenderContext {
@@ -16,6 +18,8 @@ export interface RenderContext {
 export const RENDERERS = {
   table: (r: Report, ctx: RenderContext) => renderTable(r, ctx),
   json: (r: Report) => renderJson(r),
+  markdown: (r: Report) => renderMarkdown(r),
+  html: (r: Report) => renderHtml(r),
 } satisfies Record<string, (r: Report, ctx: RenderContext) => string>;
 
 export type ReportFormat = keyof typeof RENDERERS;

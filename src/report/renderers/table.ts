@@ -1,7 +1,28 @@
 import type { ChalkInstance } from 'chalk';
-import { clip, escapeControl } from '../safe-text.js';
 import type { FollowerSummary, Report } from '../model.js';
-import { LIST_TITLES, num, pct, SEGMENT_ORDER } from './format.js';
+import { clip, escapeControl } from '../safe-text.js';
+import {
+  baseName,
+  DISSENT_NOTE,
+  DIVERSITY_NOTE,
+  DOMINANT_NOTE,
+  dec,
+  effectiveDefinition,
+  GROUP_THINK_CODES,
+  groupThinkSummary,
+  LIST_ORDER,
+  LIST_TITLES,
+  type ListKey,
+  listDetail,
+  listDetailHeading,
+  listScore,
+  listTotal,
+  num,
+  pct,
+  qualityArithmetic,
+  SEGMENT_ORDER,
+  unexpressedCallout,
+} from './format.js';
 
 export interface TableOptions {
   /** Colour is injected: a chalk instance at level 0 gives plain text. */
@@ -11,15 +32,20 @@ export interface TableOptions {
 }
 
 const BAR = 20;
+const VALUE_BAR = 10;
 
-/** The terminal report: sections with headings, block-character bars, at most 80 columns. */
+/**
+ * The terminal report: sections with headings, block-character bars, at most
+ * 80 columns. Every piece of data text goes through clip/escapeControl, so a
+ * bio holding an ANSI escape is shown escaped, never executed.
+ */
 export function renderTable(report: Report, options: TableOptions): string {
   const c = options.chalk;
   const width = Math.min(80, Math.max(60, options.width ?? 80));
   const out: string[] = [];
   const heading = (title: string) => {
     out.push('');
-    out.push(c.bold(title));
+    out.push(c.bold.underline(title));
   };
   const segColour: Record<string, (s: string) => string> = {
     advocate: c.green,
@@ -27,124 +53,149 @@ export function renderTable(report: Report, options: TableOptions): string {
     passive: c.gray,
     misaligned: c.red,
   };
+  const bar = (share: number, cells: number, colour: (s: string) => string) => {
+    const filled = Math.min(cells, Math.round(share * cells));
+    return colour('█'.repeat(filled)) + c.gray('░'.repeat(cells - filled));
+  };
 
   out.push(c.bold(`kindred · ${clip(report.brand, 40)}`) + c.dim(` · as of ${report.asOf}`));
   if (report.promise) out.push(c.dim(wrap(`“${clip(report.promise, 300)}”`, width).join('\n')));
 
+  // Headline: how big the real community is.
   const t = report.totals;
-  heading(`Your community: quality score ${report.quality.score}/100`);
+  const q = report.quality;
+  heading(`Your community: quality score ${q.score}/100`);
   out.push(`  ${num(t.rowsRead)} rows read · ${num(t.classified)} followers classified · ${num(t.skipped)} skipped`);
   out.push('');
   for (const name of SEGMENT_ORDER) {
     const s = report.segments[name];
-    const filled = Math.round(s.share * BAR);
-    const bar = segColour[name]!('█'.repeat(filled)) + c.gray('░'.repeat(BAR - filled));
-    out.push(`  ${name.padEnd(11)}${bar} ${num(s.count).padStart(7)} ${pct(s.share).padStart(6)}`);
+    out.push(`  ${name.padEnd(11)}${bar(s.share, BAR, segColour[name]!)} ${num(s.count).padStart(7)} ${pct(s.share).padStart(6)}`);
   }
   const seg = report.segments;
   out.push('');
   out.push(c.dim(`  potential: ${num(seg.potential.nurture)} to nurture, ${num(seg.potential.qualify)} to qualify`));
+  out.push(c.dim(`  passive: ${num(seg.passive.noEvidence)} with no evidence at all`));
   out.push(
     c.dim(
       `  misaligned: ${num(seg.misaligned.dissenters)} dissenters, ${num(seg.misaligned.conflicts)} in conflict, ${num(seg.misaligned.spam)} spam, ${num(seg.misaligned.suspects)} suspect accounts`,
     ),
   );
-  out.push(
-    `  Effective community: ${c.bold(num(report.quality.effectiveCommunity))} of ${num(t.classified)} followers (${pct(report.quality.effectiveShare)})`,
-  );
+  out.push('');
+  out.push(`  Effective community ${c.bold(num(q.effectiveCommunity))} of ${num(t.classified)} followers (${pct(q.effectiveShare)})`);
+  out.push(c.dim(`    = ${effectiveDefinition(report)}; raw size does not count`));
+  out.push(`  Quality score ${c.bold(`${q.score}/100`)}  ${bar(q.score / 100, BAR, c.green)}`);
+  out.push(c.dim(`    ${qualityArithmetic(report)}`));
+  out.push(c.dim(`    = 100 × min(1, effective share ÷ target) × (1 − misaligned share)`));
 
+  // Which values the community holds.
   heading('Value resonance');
-  const nameWidth = Math.min(28, Math.max(10, ...report.values.map((v) => [...v.name].length)));
-  out.push(c.dim(`  ${'value'.padEnd(nameWidth)}  ${'followers'.padStart(9)}  ${'share'.padStart(6)}  ${'of advocates'.padStart(12)}`));
+  const nameWidth = Math.min(24, Math.max(10, ...report.values.map((v) => [...escapeControl(v.name)].length)));
+  out.push(c.dim(`  ${'value'.padEnd(nameWidth)}  ${'followers'.padEnd(VALUE_BAR + 15)}  ${`advocates (${num(seg.advocate.count)})`}`));
   for (const v of report.values) {
-    out.push(`  ${clip(v.name, nameWidth).padEnd(nameWidth)}  ${num(v.followers).padStart(9)}  ${pct(v.share).padStart(6)}  ${pct(v.advocateShare).padStart(12)}`);
+    out.push(
+      `  ${clip(v.name, nameWidth).padEnd(nameWidth)}  ${bar(v.share, VALUE_BAR, c.green)} ${num(v.followers).padStart(6)} ${pct(v.share).padStart(6)}   ${num(v.advocates).padStart(5)} ${pct(v.advocateShare).padStart(6)}`,
+    );
   }
-  if (report.unexpressedValues.length) out.push(c.yellow(`  nobody expresses: ${report.unexpressedValues.map((v) => clip(v, 30)).join(', ')}`));
-
-  if (report.idealCustomer.defined) {
-    heading('Ideal customer');
-    const ic = report.idealCustomer;
-    out.push(`  ${num(ic.fit)} followers fit (${pct(ic.share)})`);
-    out.push(c.dim(`  ${SEGMENT_ORDER.map((s) => `${s} ${num(ic.bySegment[s])}`).join(' · ')}`));
+  if (unexpressedCallout(report).length) {
+    out.push(c.yellow(`  ! nobody expresses: ${unexpressedCallout(report).map((v) => `"${clip(v, 30)}"`).join(', ')}`));
   }
 
-  heading(`Group-think risk: ${report.groupThink.risk}`);
+  // Whether the ideal customer is reached, by segment.
+  const ic = report.idealCustomer;
+  if (ic.defined) {
+    heading(`Ideal-customer fit: ${num(ic.fit)} followers (${pct(ic.share)})`);
+    for (const name of SEGMENT_ORDER) {
+      const fit = `${num(ic.bySegment[name]).padStart(6)} of ${num(seg[name].count).padEnd(7)}`;
+      out.push(`  ${name.padEnd(11)}${bar(ic.bySegmentShare[name], VALUE_BAR, segColour[name]!)} ${fit} ${pct(ic.bySegmentShare[name]).padStart(6)}`);
+    }
+  } else {
+    heading('Ideal-customer fit');
+    out.push(c.dim('  not defined: add idealCustomer.terms to the values file to measure it'));
+  }
+
+  // Group-think: concentration on one value, and dissent.
   const g = report.groupThink;
-  out.push(`  value diversity ${g.diversity === null ? 'n/a' : g.diversity.toFixed(2)} (0 = one value, 1 = evenly spread)`);
-  if (g.dominantValue) out.push(`  top value "${clip(g.dominantValue, 24)}" is held by ${pct(g.dominantShare)} of aligned followers`);
-  out.push(`  dissenters ${num(g.dissenters)} (${pct(g.dissentShare)} of engaged followers)`);
+  heading(`Group-think risk: ${g.risk}`);
+  out.push(`  value diversity  ${g.diversity === null ? 'n/a' : g.diversity.toFixed(2)}`);
+  out.push(c.dim(`    ${DIVERSITY_NOTE}`));
+  if (g.dominantValue) {
+    out.push(`  top value        "${clip(g.dominantValue, 30)}", held by ${pct(g.dominantShare)} of ${num(g.alignedFollowers)} aligned`);
+    out.push(c.dim(`    ${DOMINANT_NOTE}`));
+  }
+  out.push(`  dissent          ${num(g.dissenters)} dissenters, ${pct(g.dissentShare)} of engaged followers`);
+  out.push(c.dim(`    ${DISSENT_NOTE}`));
+  out.push(`  ${groupThinkSummary(report)}`);
+  for (const f of report.findings.filter((x) => GROUP_THINK_CODES.has(x.code))) out.push(...finding(f, width, c));
 
-  for (const key of Object.keys(LIST_TITLES) as (keyof typeof LIST_TITLES)[]) {
+  // Who to act on.
+  for (const key of LIST_ORDER) {
     const list = report.lists[key];
     if (list.length === 0) continue;
-    heading(`${LIST_TITLES[key]} (top ${list.length})`);
+    heading(`${LIST_TITLES[key]}: top ${list.length} of ${num(listTotal(report, key))}`);
+    out.push(c.dim(`  ${'handle'.padEnd(HANDLE)} ${'name'.padEnd(NAME)} ${listScore(key).padStart(SCORE)}  ${listDetailHeading(key)}`));
     for (const f of list) out.push(...followerLines(f, key, width, c));
   }
 
+  // Data quality: what was read, what was missing, what was skipped.
   heading('Data quality');
   for (const i of report.inputs) {
     out.push(`  ${clipStart(i.file, width - 4)}`);
-    out.push(`    ${i.formatLabel}: ${num(i.rowsRead)} rows, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
-    const signals = [`profile text ${yes(i.signals.profileText)}`, `engagement ${yes(i.signals.engagement)}`, `authenticity fields ${yes(i.signals.authenticity)}`];
-    out.push(c.dim(`    ${signals.join(' · ')}`));
-    if (i.fields.length) out.push(c.dim(`    fields: ${i.fields.map((f) => clip(f, 30)).join(', ')}`));
-    for (const m of i.missing) out.push(`    missing ${m.meaning}`);
+    out.push(`    ${clip(i.formatLabel, 40)}: ${num(i.rowsRead)} rows, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
+    out.push(...wrap(`fields: ${i.fields.map((f) => clip(f, 30)).join(', ') || 'none'}`, width - 6).map((l, n) => `    ${n ? '  ' : ''}${l}`));
+    for (const m of i.missing) out.push(...wrap(`missing ${m.meaning}`, width - 6).map((l, n) => c.dim(`    ${n ? '  ' : ''}${l}`)));
   }
   for (const i of report.interactions) {
     out.push(`  ${clipStart(i.file, width - 4)}`);
-    out.push(`    interactions: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not followers`);
+    out.push(`    interactions: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following`);
   }
   const ev = report.dataQuality.evidence;
-  out.push(`  evidence: ${num(ev.profileText)} with profile text, ${num(ev.engagement)} with engagement, ${num(ev.none)} with neither`);
+  out.push(`  evidence: ${num(ev.profileText)} with profile text, ${num(ev.engagement)} with engagement,`);
+  out.push(`            ${num(ev.both)} with both, ${num(ev.none)} with neither`);
+  if (!report.dataQuality.engagementAvailable) out.push(c.yellow('  ! no engagement data: nobody can be counted as engaged'));
   const skipped = Object.entries(report.dataQuality.skippedByCode);
-  if (skipped.length) out.push(`  skipped: ${skipped.map(([code, n]) => `${code} ${num(n)}`).join(', ')}`);
+  if (skipped.length) out.push(`  skipped: ${skipped.map(([code, n]) => `${clip(code, 30)} ${num(n)}`).join(', ')}`);
   for (const s of report.dataQuality.skippedSamples.slice(0, 5)) {
-    out.push(c.dim(`    line ${s.line} of ${clipStart(baseName(s.file), 24)}: ${s.code}${s.detail ? ` (${clip(s.detail, 30)})` : ''}`));
+    out.push(c.dim(`    ${clipStart(baseName(s.file), 20)}:${s.line} ${s.code}${s.detail ? ` ${clip(s.detail, 40)}` : ''}`));
   }
   for (const w of report.dataQuality.warnings) {
     const sample = w.samples[0];
-    out.push(
-      `  ${w.code} in ${w.field}: ${num(w.count)} row${w.count === 1 ? '' : 's'}` +
-        (sample ? c.dim(` (e.g. line ${sample.line}: "${clip(sample.value, 24)}")`) : ''),
-    );
+    out.push(`  ${clip(w.code, 24)} in ${clip(w.field, 20)}: ${num(w.count)} row${w.count === 1 ? '' : 's'}`);
+    if (sample) out.push(c.dim(`    e.g. line ${sample.line}: "${clip(sample.value, 40)}"`));
   }
 
-  if (report.findings.length) {
+  const notes = report.findings.filter((x) => !GROUP_THINK_CODES.has(x.code));
+  if (notes.length) {
     heading('What this means');
-    for (const f of report.findings) {
-      const mark = f.severity === 'warning' ? c.yellow('!') : c.cyan('i');
-      const lines = wrap(f.message, width - 4);
-      out.push(`  ${mark} ${lines[0]}`);
-      for (const l of lines.slice(1)) out.push(`    ${l}`);
-    }
+    for (const f of notes) out.push(...finding(f, width, c));
   }
   out.push('');
   out.push(c.dim('  Why this segment? kindred explain <export> --values FILE <handle>'));
   return `${out.flatMap((l) => fitWidth(l, width)).join('\n')}\n`;
 }
 
-function followerLines(f: FollowerSummary, list: keyof typeof LIST_TITLES, width: number, c: ChalkInstance): string[] {
-  const name = f.name ? ` ${c.dim(clip(f.name, 24))}` : '';
-  const score = list === 'nurture' ? `alignment ${f.alignment}` : `engagement ${f.engagement}`;
-  const detail =
-    list === 'review' || list === 'dissenters'
-      ? f.redFlags.length
-        ? f.redFlags.join(', ')
-        : f.flags.filter((x) => x === 'suspect' || x === 'spam').join(', ')
-      : f.values.join(', ');
-  const head = `  @${clip(f.handle, 30)}${name}`;
-  const second = `    ${score}${detail ? ` · ${clip(detail, width - 30)}` : ''}`;
-  return [head, c.dim(second)];
+const HANDLE = 20;
+const NAME = 16;
+const SCORE = 10;
+
+/** One row per follower; a long detail (several values) wraps under its own column. */
+function followerLines(f: FollowerSummary, key: ListKey, width: number, c: ChalkInstance): string[] {
+  const score = dec(f[listScore(key)]);
+  const used = 2 + HANDLE + 1 + NAME + 1 + SCORE + 2;
+  const detail = wrap(clip(listDetail(f, key), 200), Math.max(8, width - used));
+  const head = `  ${clip(`@${f.handle}`, HANDLE).padEnd(HANDLE)} ${c.dim(clip(f.name ?? '', NAME).padEnd(NAME))} ${score.padStart(SCORE)}`;
+  return [`${head}${detail[0] ? `  ${detail[0]}` : ''}`, ...detail.slice(1).map((l) => `${' '.repeat(used)}${l}`)];
+}
+
+function finding(f: Report['findings'][number], width: number, c: ChalkInstance): string[] {
+  const mark = f.severity === 'warning' ? c.yellow('!') : c.cyan('i');
+  const lines = wrap(escapeControl(f.message), width - 4);
+  return [`  ${mark} ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => `    ${l}`)];
 }
 
 /** Keeps the end of a long path, where the file name is. */
 function clipStart(text: string, max: number): string {
   const chars = [...escapeControl(text)];
   return chars.length <= max ? chars.join('') : `…${chars.slice(chars.length - max + 1).join('')}`;
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
@@ -157,17 +208,21 @@ function fitWidth(line: string, width: number): string[] {
   return wrap(plain, width - indent.length - 2).map((l, i) => (i === 0 ? indent : `${indent}  `) + l);
 }
 
-function yes(b: boolean): string {
-  return b ? 'yes' : 'no';
-}
-
-/** Greedy word wrap. */
+/** Greedy word wrap (a word longer than the width is cut). */
 export function wrap(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
+  for (let word of text.split(/\s+/)) {
     if (!word) continue;
-    if (line && line.length + 1 + word.length > width) {
+    while ([...word].length > width) {
+      if (line) {
+        lines.push(line);
+        line = '';
+      }
+      lines.push([...word].slice(0, width).join(''));
+      word = [...word].slice(width).join('');
+    }
+    if (line && [...line].length + 1 + [...word].length > width) {
       lines.push(line);
       line = word;
     } else line = line ? `${line} ${word}` : word;
