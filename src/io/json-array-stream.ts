@@ -19,7 +19,7 @@ export interface JsonArrayStreamOptions {
   wrapperKeys?: readonly string[];
 }
 
-const enum Ch {
+enum Ch {
   Quote = 0x22,
   Backslash = 0x5c,
   OpenBracket = 0x5b,
