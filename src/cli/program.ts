@@ -36,6 +36,8 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option('--include-emails', 'write email addresses in per-follower records (personal data: off by default)')
     .option('--bom', 'start CSV output with a byte-order mark (for Excel)')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous numeric dates like 03/04/2025').choices(['mdy', 'dmy']).default('mdy'))
+    .option('--rejects <path>', 'write every skipped row (file, line, code, detail, original text) to this CSV file')
+    .option('--strict', 'exit 2 at the first unreadable row (malformed, no handle) instead of skipping it; duplicates and excluded followers are still fine')
     .option('-q, --quiet', 'no progress or notices on standard error')
     .option('--no-color', 'plain text even in a terminal (NO_COLOR works too)')
     .option('--no-interactive', 'never ask questions; fail with a message instead')
@@ -49,6 +51,7 @@ Examples:
   $ kindred audit followers.csv --values values.yml --followers-out followers.ndjson
   $ kindred audit export.csv --values values.yml --map handle="User Name" --map bio="About"
   $ cat followers.csv | kindred audit - --values values.yml --fail-under 40
+  $ kindred audit followers.csv --values values.yml --rejects skipped.csv --strict
 
 Exit codes: 0 done, 1 --fail-under gate failed, 2 usage or input error.`,
     )

@@ -2,17 +2,19 @@ import { Chalk } from 'chalk';
 import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
-import { GateError, UsageError } from '../errors.js';
+import { GateError, InputError, UsageError } from '../errors.js';
 import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
 import { type AtomicFile, checkWritableTarget, openAtomic, writeFileAtomic } from '../io/output.js';
 import type { DateOrder } from '../io/parse-fields.js';
+import type { SkipCode, SkippedRow } from '../io/rows.js';
 import { runPipeline } from '../pipeline.js';
 import { createFollowerSink, type FollowerSink } from '../report/follower-sinks.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
+import { createRejectsSink, type RejectsSink } from '../report/rejects-sink.js';
 import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
 import { compileValues } from '../values/compile.js';
 import { loadValues } from '../values/load.js';
@@ -36,7 +38,18 @@ export interface AuditOptions {
   includeFollowers?: boolean;
   bom?: boolean;
   dateOrder?: DateOrder;
+  /** Write every skipped row (file, line, code, original text) to this CSV file. */
+  rejects?: string;
+  /** A row that cannot be read (malformed, no handle) fails the run instead of being skipped. */
+  strict?: boolean;
 }
+
+/**
+ * What --strict refuses: rows the export itself got wrong. Duplicates and
+ * excluded followers are skipped by design (the data is fine, kindred counts
+ * each follower once and honours the values file), so they never fail a run.
+ */
+export const STRICT_CODES: ReadonlySet<SkipCode> = new Set(['MALFORMED_ROW', 'MISSING_HANDLE']);
 
 const FOLLOWER_FORMATS = new Set(['csv', 'ndjson']);
 
@@ -60,6 +73,9 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   if (options.followersOut && options.output && options.followersOut === options.output) {
     throw new UsageError('--output and --followers-out name the same file');
   }
+  if (options.rejects && (options.rejects === options.output || options.rejects === options.followersOut)) {
+    throw new UsageError(`--rejects names the same file as ${options.rejects === options.output ? '--output' : '--followers-out'}`);
+  }
   const asOf = parseAsOf(options.asOf);
   const map = parseMapOptions(options.map ?? []);
   const log = (msg: string) => {
@@ -70,11 +86,19 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   for (const w of loaded.warnings) log(`warning: ${options.values}: ${w}`);
   const values = compileValues(loaded.values);
 
-  const interactions = [];
-  for (const file of options.interactions ?? []) interactions.push(await readInteractions(await openInput(file, io.stdin), options.dateOrder));
-
   if (options.output) await checkWritableTarget(options.output);
   if (options.followersOut) await checkWritableTarget(options.followersOut);
+  if (options.rejects) await checkWritableTarget(options.rejects);
+
+  const interactions = [];
+  for (const file of options.interactions ?? []) {
+    const log = await readInteractions(await openInput(file, io.stdin), options.dateOrder, options.rejects ? Number.POSITIVE_INFINITY : undefined);
+    if (options.strict) {
+      const bad = log.skipped.find((s) => STRICT_CODES.has(s.code));
+      if (bad) throw strictError(bad);
+    }
+    interactions.push(log);
+  }
 
   const sources = await openSources(exports, {
     platform: options.platform,
@@ -87,7 +111,14 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   const files: AtomicFile[] = [];
   let sink: FollowerSink | undefined;
   let reportFile: AtomicFile | undefined;
+  let rejects: RejectsSink | undefined;
   try {
+    if (options.rejects) {
+      const f = await openAtomic(options.rejects);
+      files.push(f);
+      rejects = createRejectsSink(f.stream, { bom: !!options.bom, includeEmails: !!options.includeEmails });
+      for (const log of interactions) for (const s of log.skipped) await rejects.write(s);
+    }
     if (followersOutFormat && options.followersOut) {
       const f = await openAtomic(options.followersOut);
       files.push(f);
@@ -130,9 +161,14 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         if (options.includeFollowers) collected.push({ ...record });
         return sink?.write(record);
       },
+      onSkip: (s) => {
+        if (options.strict && STRICT_CODES.has(s.code)) throw strictError(s);
+        return rejects?.write(s);
+      },
     });
     if (options.includeFollowers) report.followers = collected;
     await sink?.end();
+    await rejects?.end();
 
     if (!perFollowerFormat) {
       const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
@@ -144,6 +180,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     files.length = 0;
     if (options.output && !options.quiet) log(`kindred: wrote ${options.output}`);
     if (options.followersOut && !options.quiet) log(`kindred: wrote ${options.followersOut}`);
+    if (options.rejects && !options.quiet) log(`kindred: wrote ${options.rejects} (${report.totals.skipped} skipped rows)`);
     if (options.failUnder !== undefined && report.quality.score < options.failUnder) {
       throw new GateError(
         `quality score ${report.quality.score} is below --fail-under ${options.failUnder} (short by ${options.failUnder - report.quality.score})`,
@@ -153,6 +190,14 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   } finally {
     for (const f of files) await f.abort();
   }
+}
+
+function strictError(s: SkippedRow): InputError {
+  return new InputError(
+    `${s.code}: ${s.detail ?? 'this row cannot be read'}. --strict stops at the first unreadable row; fix or remove it, or run without --strict to skip such rows (--rejects FILE lists them all)`,
+    s.file,
+    s.line,
+  );
 }
 
 function followerFormatOf(path: string): 'csv' | 'ndjson' {

@@ -22,6 +22,22 @@ export interface OpenedInput {
 }
 
 const HEAD_BYTES = 64 * 1024;
+/**
+ * The head grows past 64 KB until it holds the header line whole: an export
+ * with thousands of columns has a header longer than 64 KB, and a header cut
+ * short would silently drop or misname columns.
+ */
+const MAX_HEAD_BYTES = 4 * 1024 * 1024;
+
+/** Enough to find the format and a complete header row. */
+function headIsEnough(bytes: Buffer, length: number): boolean {
+  if (length >= MAX_HEAD_BYTES) return true;
+  if (length < HEAD_BYTES) return false;
+  let breaks = 0;
+  for (let i = bytes.indexOf(10); i >= 0 && breaks < 2; i = bytes.indexOf(10, i + 1)) breaks++;
+  for (let i = bytes.indexOf(13); i >= 0 && breaks < 2; i = bytes.indexOf(13, i + 1)) breaks++;
+  return breaks >= 2;
+}
 
 /**
  * Opens a file (or `-` for stdin) and works out its text encoding from the
@@ -56,9 +72,13 @@ async function readHead(file: string): Promise<Buffer> {
   let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
     fh = await open(file, 'r');
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
+    let head = Buffer.alloc(0);
+    for (let want = HEAD_BYTES; ; want *= 2) {
+      const buf = Buffer.alloc(Math.min(want, MAX_HEAD_BYTES) - head.length);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, head.length);
+      head = Buffer.concat([head, buf.subarray(0, bytesRead)]);
+      if (bytesRead < buf.length || headIsEnough(head, head.length)) return head;
+    }
   } catch (e) {
     throw new InputError(describeReadError(e), file);
   } finally {
@@ -72,7 +92,7 @@ async function openStdin(stdin: Readable): Promise<OpenedInput> {
   const chunks: Buffer[] = [];
   let length = 0;
   let done = false;
-  while (length < HEAD_BYTES) {
+  while (length < HEAD_BYTES || !headIsEnough(Buffer.concat(chunks), length)) {
     const next = await iterator.next();
     if (next.done) {
       done = true;
@@ -127,7 +147,7 @@ export function sniffEncoding(head: Buffer, name: string): { encoding: Encoding;
       name,
     );
   }
-  return { encoding: isValidUtf8(head) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+  return { encoding: looksLikeUtf8(head) ? 'utf-8' : 'windows-1252', bomLength: 0 };
 }
 
 const BINARY_MAGIC: [number[], string][] = [
@@ -145,6 +165,44 @@ function looksBinary(sample: Buffer): boolean {
   let control = 0;
   for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
   return control > Math.max(2, sample.length * 0.02);
+}
+
+/**
+ * UTF-8, possibly with a few corrupt bytes (a file cut and re-joined, one
+ * pasted Latin-1 bio): more well-formed multi-byte characters than invalid
+ * bytes. Reading such a file as Windows-1252 would garble every accented
+ * name in it to fix one; invalid bytes become U+FFFD instead. A genuine
+ * Latin-1 file has no well-formed multi-byte sequences at all.
+ */
+export function looksLikeUtf8(buf: Buffer): boolean {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  const n = buf.length;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const extra = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (extra < 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    if (i + extra >= n) break;
+    let ok = true;
+    for (let k = 1; k <= extra; k++) if ((buf[i + k]! & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      valid++;
+      i += extra + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return invalid === 0 || valid > invalid;
 }
 
 /** UTF-8 validity, allowing a multi-byte sequence cut off at the end of the sample. */

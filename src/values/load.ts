@@ -37,13 +37,16 @@ export function parseConfigText<S extends z.ZodType>(
   schema: S,
   displayName: string,
 ): { data: z.output<S>; lineOf: (path: Path) => number | undefined } {
+  if (text.includes('\u0000')) {
+    throw new ConfigError(displayName, ['this is not a YAML or JSON text file (it holds binary data); give the values file (.yml or .json)']);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       displayName,
       doc.errors.map((err) => {
-        const line = err.linePos?.[0]?.line;
+        const line = err.linePos?.[0]?.line ?? (err.pos ? lineCounter.linePos(err.pos[0]).line : undefined);
         return `${line ? `line ${line}: ` : ''}${firstLine(err.message)}`;
       }),
     );
@@ -59,6 +62,11 @@ export function parseConfigText<S extends z.ZodType>(
   };
   const raw = doc.toJS();
   if (raw === null || raw === undefined) throw new ConfigError(displayName, ['the file is empty']);
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(displayName, [
+      `expected a YAML or JSON mapping (brand:, values:, …) but the file holds ${Array.isArray(raw) ? 'a list' : 'plain text'}; run \`kindred schema\` for the expected shape`,
+    ]);
+  }
   const result = schema.safeParse(raw);
   if (!result.success) {
     throw new ConfigError(

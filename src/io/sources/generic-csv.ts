@@ -70,7 +70,7 @@ async function* csvItems(
   const drain = function* (): Generator<SourceItem> {
     while (problems.length) {
       const p = problems.shift()!;
-      yield { kind: 'skip', skip: { code: p.code, file: input.name, line: p.line, detail: p.detail } };
+      yield { kind: 'skip', skip: { code: p.code, file: input.name, line: p.line, detail: p.detail, ...(p.raw !== undefined ? { raw: p.raw } : {}) } };
     }
   };
   for await (const record of readCsvRecords(input, layout, (p) => problems.push(p))) {
