@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { escapeLines } from '../report/safe-text.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -12,7 +13,8 @@ export function buildProgram(io: CliIo, version: string): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // Commander quotes the unknown option or command back: it may hold control characters.
+      writeErr: (s) => io.stderr.write(escapeLines(s)),
     })
     .exitOverride();
 

@@ -14,6 +14,7 @@ import { runPipeline } from '../pipeline.js';
 import { createFollowerSink, type FollowerSink } from '../report/follower-sinks.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
+import { escapeLines } from '../report/safe-text.js';
 import { createRejectsSink, type RejectsSink } from '../report/rejects-sink.js';
 import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
 import { compileValues } from '../values/compile.js';
@@ -79,7 +80,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   const asOf = parseAsOf(options.asOf);
   const map = parseMapOptions(options.map ?? []);
   const log = (msg: string) => {
-    if (!options.quiet) io.stderr.write(`${msg}\n`);
+    if (!options.quiet) io.stderr.write(`${escapeLines(msg)}\n`);
   };
 
   const loaded = await loadValues(options.values);
@@ -131,7 +132,11 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         files.push(reportFile);
         target = reportFile.stream;
       }
-      const main = createFollowerSink(format as 'csv' | 'ndjson', target, { bom: !!options.bom, includeEmails: !!options.includeEmails });
+      const main = createFollowerSink(format as 'csv' | 'ndjson', target, {
+        bom: !!options.bom,
+        includeEmails: !!options.includeEmails,
+        terminal: target === io.stdout && io.stdoutIsTTY,
+      });
       const other = sink;
       sink = other
         ? {

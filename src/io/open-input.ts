@@ -157,14 +157,24 @@ const BINARY_MAGIC: [number[], string][] = [
   [[0x25, 0x50, 0x44, 0x46], 'PDF'],
   [[0x50, 0x4b, 0x03, 0x04], 'ZIP'],
   [[0x1f, 0x8b], 'gzip'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'Excel 97–2003 / OLE'],
+  [[0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], 'SQLite'],
 ];
 
 function looksBinary(sample: Buffer): boolean {
   if (BINARY_MAGIC.some(([magic]) => magic.every((b, i) => sample[i] === b))) return true;
-  // A stray NUL or control byte happens in real text exports; many of them do not.
+  // A stray NUL happens in real text exports (a bio pasted from somewhere odd): it is data.
+  // Binary formats are full of them.
+  let nul = 0;
   let control = 0;
-  for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
-  return control > Math.max(2, sample.length * 0.02);
+  for (const b of sample) {
+    if (b === 0) nul++;
+    else if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  if (nul > Math.max(4, sample.length * 0.01)) return true;
+  // Escape sequences and backspaces in bios are hostile text, not binary: text is
+  // (mostly) well-formed UTF-8, compressed or image bytes never are.
+  return control > Math.max(2, sample.length * 0.02) && !looksLikeUtf8(sample);
 }
 
 /**

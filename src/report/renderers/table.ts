@@ -111,7 +111,7 @@ export function renderTable(report: Report, options: TableOptions): string {
     heading('What this means');
     for (const f of report.findings) {
       const mark = f.severity === 'warning' ? c.yellow('!') : c.cyan('i');
-      const lines = wrap(f.message, width - 4);
+      const lines = wrap(escapeControl(f.message), width - 4);
       out.push(`  ${mark} ${lines[0]}`);
       for (const l of lines.slice(1)) out.push(`    ${l}`);
     }
