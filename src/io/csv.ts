@@ -140,18 +140,25 @@ async function* parseRecords(
   // The bytes since the last record read: the original text of an unclosed record.
   const tail = new ByteTail();
   let unclosed = false;
+  // csv-parse counts a CRLF inside a quoted cell as two lines; this undoes the drift.
+  let drift = 0;
   parser.on('skip', (err: Error & { code?: string; lines?: number }) => {
     if (err.code === 'CSV_QUOTE_NOT_CLOSED') unclosed = true;
-    else onProblem({ line: lineOffset + (err.lines ?? 0), code: 'MALFORMED_ROW', detail: err.message });
+    else onProblem({ line: lineOffset + (err.lines ?? 0) - drift, code: 'MALFORMED_ROW', detail: err.message });
   });
   Readable.from(tail.feed(text)).pipe(parser);
   let lastLine = fromLine - 1;
   let lastBytes = 0;
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
     const cells = item.record;
+    // Lines the record's own cells span (quoted line breaks in a bio).
     let spanned = 0;
-    for (const c of cells) for (let i = c.indexOf('\n'); i >= 0; i = c.indexOf('\n', i + 1)) spanned++;
-    lastLine = item.info.lines;
+    for (const c of cells) {
+      if (c.indexOf('\n') < 0 && c.indexOf('\r') < 0) continue;
+      spanned += countLineBreaks(c);
+      for (let i = c.indexOf('\r\n'); i >= 0; i = c.indexOf('\r\n', i + 2)) drift++;
+    }
+    lastLine = item.info.lines - drift;
     lastBytes = item.info.bytes;
     tail.dropBefore(lastBytes);
     yield { cells, line: lineOffset + lastLine - spanned };
