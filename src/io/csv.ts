@@ -148,7 +148,7 @@ async function* parseRecords(
   });
   Readable.from(tail.feed(text)).pipe(parser);
   let lastLine = fromLine - 1;
-  let lastBytes = 0;
+  let lastBytes = -1;
   for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number; bytes: number } }>) {
     const cells = item.record;
     // Lines the record's own cells span (quoted line breaks in a bio).
@@ -165,7 +165,8 @@ async function* parseRecords(
   }
   if (!unclosed) return;
   // Everything after the last good record: blank lines, the broken row, then the rows it swallowed.
-  const rest = tail.textFrom(lastBytes);
+  // Before the first record the tail still holds the header (and any preamble) lines.
+  const rest = lastBytes < 0 ? dropLines(tail.textFrom(0), fromLine - 1) : tail.textFrom(lastBytes);
   const lead = /^[\r\n]*/.exec(rest)![0];
   const line = lastLine + 1 + countLineBreaks(lead);
   const body = rest.slice(lead.length);
@@ -177,6 +178,12 @@ async function* parseRecords(
     raw: end ? body.slice(0, end.index) : body,
   });
   if (end) yield* parseRecords([body.slice(end.index + end[0].length)], delimiter, 1, lineOffset + line, onProblem);
+}
+
+function dropLines(s: string, n: number): string {
+  const breaks = /\r\n|\n|\r/g;
+  for (let i = 0; i < n; i++) if (!breaks.exec(s)) return '';
+  return s.slice(breaks.lastIndex);
 }
 
 function countLineBreaks(s: string): number {
