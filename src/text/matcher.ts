@@ -54,6 +54,8 @@ export class TermMatcher<T> {
   /** Terms that fold to no word at all (only punctuation or emoji). */
   readonly emptyTerms: string[] = [];
   size = 0;
+  /** A serial per term: two values may list the same text, and each must get its match. */
+  private readonly serial = new Map<TermSpec<T>, number>();
 
   constructor(terms: Iterable<TermSpec<T>>, options: MatcherOptions = {}) {
     this.plain = new Set([...PLAIN_NEGATORS, ...(options.negators ?? []).flatMap(foldWords)]);
@@ -69,6 +71,7 @@ export class TermMatcher<T> {
       this.emptyTerms.push(spec.text);
       return;
     }
+    this.serial.set(spec, this.serial.size);
     this.insert(words, wildcard, spec);
     // "book club" also matches the words written together, as in #bookclub.
     if (words.length > 1) this.insert([words.join('')], wildcard, spec);
@@ -154,7 +157,7 @@ export class TermMatcher<T> {
   private emit(specs: TermSpec<T>[], tokens: Tokens, start: number, end: number, out: Match<T>[], seen: Set<string>): void {
     for (const spec of specs) {
       // The split and the joined form of one compound can reach the same term twice.
-      const id = `${start}:${spec.text}`;
+      const id = `${start}:${this.serial.get(spec)}`;
       if (seen.has(id)) continue;
       seen.add(id);
       const negation = this.negationBefore(tokens, start);
