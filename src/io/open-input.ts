@@ -201,9 +201,10 @@ export function looksLikeUtf8(buf: Buffer): boolean {
       i++;
       continue;
     }
-    if (i + extra >= n) break;
-    let ok = true;
-    for (let k = 1; k <= extra; k++) if ((buf[i + k]! & 0xc0) !== 0x80) ok = false;
+    // A character cut off by the end of the sample is fine; a lead byte followed by plain text is not.
+    if (i + extra >= n && buf.subarray(i + 1).every((c) => (c & 0xc0) === 0x80)) break;
+    let ok = i + extra < n;
+    for (let k = 1; ok && k <= extra; k++) if ((buf[i + k]! & 0xc0) !== 0x80) ok = false;
     if (ok) {
       valid++;
       i += extra + 1;
@@ -229,7 +230,7 @@ export function isValidUtf8(buf: Buffer): boolean {
     else if (b >= 0xe0 && b <= 0xef) extra = 2;
     else if (b >= 0xf0 && b <= 0xf4) extra = 3;
     else return false;
-    if (i + extra >= n) return true;
+    if (i + extra >= n) return buf.subarray(i + 1).every((c) => (c & 0xc0) === 0x80);
     for (let k = 1; k <= extra; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return false;
     i += extra + 1;
   }
