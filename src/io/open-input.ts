@@ -46,11 +46,13 @@ function headIsEnough(bytes: Buffer, length: number): boolean {
  * Binary files are refused here with a clear message.
  */
 export async function openInput(name: string, stdin: Readable = process.stdin): Promise<OpenedInput> {
-  if (name === '-') return openStdin(stdin);
+  if (name === '-') return openStream(stdin, '-', 'standard input');
   let size: number;
   try {
     const st = await stat(name);
     if (st.isDirectory()) throw new InputError('this is a folder, not a file: give the export file inside it', name);
+    // A pipe (`<(unzip -p export.zip)`) or a device cannot be read twice: read it once, like stdin.
+    if (!st.isFile()) return openStream(createReadStream(name), name, name);
     size = st.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -86,14 +88,19 @@ async function readHead(file: string): Promise<Buffer> {
   }
 }
 
-/** Stdin cannot be rewound: the head is buffered and replayed before the rest. */
-async function openStdin(stdin: Readable): Promise<OpenedInput> {
-  const iterator = stdin[Symbol.asyncIterator]();
+/** Stdin and pipes cannot be rewound: the head is buffered and replayed before the rest. */
+async function openStream(stream: Readable, name: string, displayName: string): Promise<OpenedInput> {
+  const iterator = stream[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let length = 0;
   let done = false;
   while (length < HEAD_BYTES || !headIsEnough(Buffer.concat(chunks), length)) {
-    const next = await iterator.next();
+    let next: IteratorResult<unknown>;
+    try {
+      next = await iterator.next();
+    } catch (e) {
+      throw new InputError(describeReadError(e), displayName);
+    }
     if (next.done) {
       done = true;
       break;
@@ -103,10 +110,17 @@ async function openStdin(stdin: Readable): Promise<OpenedInput> {
     length += chunk.length;
   }
   const headBytes = Buffer.concat(chunks);
-  const { encoding, bomLength } = sniffEncoding(headBytes, 'standard input');
+  let sniffed: ReturnType<typeof sniffEncoding>;
+  try {
+    sniffed = sniffEncoding(headBytes, displayName);
+  } catch (e) {
+    stream.destroy();
+    throw e;
+  }
+  const { encoding, bomLength } = sniffed;
   let used = false;
   async function* bytes(): AsyncGenerator<Buffer> {
-    if (used) throw new Error('standard input can be read only once');
+    if (used) throw new Error(`${displayName} can be read only once`);
     used = true;
     yield headBytes.subarray(bomLength);
     if (done) return;
@@ -115,7 +129,7 @@ async function openStdin(stdin: Readable): Promise<OpenedInput> {
     }
   }
   return {
-    name: '-',
+    name,
     head: decodeHead(headBytes.subarray(bomLength), encoding),
     encoding,
     bomLength,

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, InputError } from '../errors.js';
@@ -23,13 +23,34 @@ export async function parseConfigFile<S extends z.ZodType>(
   schema: S,
   displayName = file,
 ): Promise<{ data: z.output<S>; lineOf: (path: Path) => number | undefined }> {
-  let text: string;
+  return parseConfigText(await readConfigText(file, displayName), schema, displayName);
+}
+
+/** Far beyond any real values file or manifest (100,000 terms is about 3 MB). */
+const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
+/** Reads a config file, refusing endless or huge input (`--values /dev/zero`) instead of filling memory. */
+async function readConfigText(file: string, displayName: string): Promise<string> {
+  let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    text = await readFile(file, 'utf8');
+    fh = await open(file, 'r');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(256 * 1024);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > MAX_CONFIG_BYTES) throw new InputError(`this file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB: too large for a values file`, displayName);
+    }
+    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(describeReadError(e), displayName);
+  } finally {
+    await fh?.close();
   }
-  return parseConfigText(text, schema, displayName);
 }
 
 export function parseConfigText<S extends z.ZodType>(

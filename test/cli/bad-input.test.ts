@@ -134,6 +134,22 @@ describe('bad follower exports', () => {
     expect(report.followers.map((f) => `${f.handle}:${f.line}`)).toEqual(['ana:2', 'ben:3', 'cal:4', 'dee:5', 'eve:7']);
   });
 
+  it('a pipe as the export (`<(unzip -p …)`) is read once, like standard input', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" audit <(cat "${fixture('mixed-line-endings.csv')}") --values "${VALUES}" --format json`], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).totals.classified).toBe(5);
+  });
+
+  it('an endless device (/dev/zero) as the export: exit 2, refused as binary', () => {
+    expectUserError(audit('/dev/zero'), '/dev/zero: this looks like a binary file');
+  });
+
+  it('an output path that is a folder: exit 2', () => {
+    expectUserError(audit(fixture('header-only.csv'), ['--output', DIR]), 'this is a folder; give a file name');
+  });
+
   it('a folder given as the export: exit 2', () => {
     expectUserError(audit(DIR), 'this is a folder');
   });
@@ -181,6 +197,10 @@ describe('bad values files', () => {
     const r = runCli(['audit', file, '--values', values, ...AS_OF, '--format', 'json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).values[0].followers).toBe(2);
+  });
+
+  it('an endless device (/dev/zero) as the values file: exit 2, not a hang', () => {
+    expectUserError(run('/dev/zero'), 'larger than 16 MB');
   });
 
   it('a missing values file: exit 2', () => {
