@@ -153,15 +153,37 @@ async function* parseRecords(
     const cells = item.record;
     // Lines the record's own cells span (quoted line breaks in a bio).
     let spanned = 0;
+    // The first multi-line cell, when it starts with a quote: a sign of a stray quote (see swallowedRows).
+    let relaxed: string | undefined;
+    let multiLine = false;
     for (const c of cells) {
       if (c.indexOf('\n') < 0 && c.indexOf('\r') < 0) continue;
       spanned += countLineBreaks(c);
       for (let i = c.indexOf('\r\n'); i >= 0; i = c.indexOf('\r\n', i + 2)) drift++;
+      if (!multiLine && c.charCodeAt(0) === 34) relaxed = c;
+      multiLine = true;
     }
+    const prevBytes = lastBytes;
     lastLine = item.info.lines - drift;
     lastBytes = item.info.bytes;
+    const line = lineOffset + lastLine - spanned;
+    if (relaxed !== undefined) {
+      const text = prevBytes < 0 ? dropLines(tail.textBetween(0, lastBytes), fromLine - 1) : tail.textBetween(prevBytes, lastBytes);
+      const swallowed = swallowedRows(relaxed, text, delimiter);
+      if (swallowed) {
+        onProblem({
+          line,
+          code: 'MALFORMED_ROW',
+          detail: 'a quote opened in this row is not closed where the row ends; the lines it ran over are read as rows of their own',
+          raw: swallowed.first,
+        });
+        tail.dropBefore(lastBytes);
+        yield* parseRecords([swallowed.rest], delimiter, 1, line, onProblem);
+        continue;
+      }
+    }
     tail.dropBefore(lastBytes);
-    yield { cells, line: lineOffset + lastLine - spanned };
+    yield { cells, line };
   }
   if (!unclosed) return;
   // Everything after the last good record: blank lines, the broken row, then the rows it swallowed.
@@ -178,6 +200,26 @@ async function* parseRecords(
     raw: end ? body.slice(0, end.index) : body,
   });
   if (end) yield* parseRecords([body.slice(end.index + end[0].length)], delimiter, 1, lineOffset + line, onProblem);
+}
+
+/**
+ * A quote that opens a cell but is closed in the wrong place (a stray quote
+ * paired with one rows later, as in 6'2") makes csv-parse's relaxed mode keep
+ * the opening quote in the value and run the cell over the following lines.
+ * Such a value starts with a quote and its first line appears verbatim in the
+ * record right after a delimiter (a cell that truly starts with a quote is
+ * written with a tripled quote there). Returns the record's first line and
+ * the lines it swallowed.
+ */
+function swallowedRows(cell: string, recordText: string, delimiter: string): { first: string; rest: string } | undefined {
+  const text = recordText.replace(/^[\r\n]+/, '');
+  const end = /\r\n|\n|\r/.exec(text);
+  if (!end) return undefined;
+  const first = text.slice(0, end.index);
+  // The cell's first line must end the record's first line, right after a delimiter (or be all of it).
+  const firstOfCell = cell.slice(0, cell.length - cell.replace(/^[^\r\n]*/, '').length);
+  if (first !== firstOfCell && !first.endsWith(delimiter + firstOfCell)) return undefined;
+  return { first, rest: text.slice(end.index + end[0].length) };
 }
 
 function dropLines(s: string, n: number): string {
@@ -213,6 +255,12 @@ class ByteTail {
     while (this.chunks.length > 0 && this.start + this.chunks[0]!.length <= offset) {
       this.start += this.chunks.shift()!.length;
     }
+  }
+
+  textBetween(from: number, to: number): string {
+    return Buffer.concat(this.chunks)
+      .subarray(Math.max(0, from - this.start), to - this.start)
+      .toString('utf8');
   }
 
   textFrom(offset: number): string {

@@ -78,6 +78,13 @@ describe('bad follower exports', () => {
     expect(report.followers.map((f) => `${f.handle}:${f.line}`)).toEqual(['ana:2', 'cal:4', 'dee:5', 'eve:6']);
   });
 
+  it('a stray quote that pairs with a quote rows later (6\'2"): only its own row is lost, legit multi-line cells are kept', () => {
+    const report = auditJson(fixture('stray-quote.csv'));
+    expect(report.totals).toEqual({ rowsRead: 7, classified: 6, skipped: 1 });
+    expect(report.dataQuality.skippedSamples).toEqual([expect.objectContaining({ line: 3, code: 'MALFORMED_ROW' })]);
+    expect(report.followers.map((f) => `${f.handle}:${f.line}`)).toEqual(['ana:2', 'cal:4', 'dee:5', 'eve:6', 'fay:7', 'gus:9']);
+  });
+
   it('--strict turns that malformed row into exit 2 naming file and line', () => {
     expectUserError(audit(fixture('unclosed-quote.csv'), ['--strict']), 'unclosed-quote.csv:3: MALFORMED_ROW', '--strict');
   });
