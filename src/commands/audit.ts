@@ -7,7 +7,7 @@ import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
-import { type AtomicFile, checkWritableTarget, openAtomic, writeFileAtomic } from '../io/output.js';
+import { type AtomicFile, assertNotAnInput, checkWritableTarget, openAtomic, writeFileAtomic } from '../io/output.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import type { SkipCode, SkippedRow } from '../io/rows.js';
 import { runPipeline } from '../pipeline.js';
@@ -87,9 +87,16 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   for (const w of loaded.warnings) log(`warning: ${options.values}: ${w}`);
   const values = compileValues(loaded.values);
 
-  if (options.output) await checkWritableTarget(options.output);
-  if (options.followersOut) await checkWritableTarget(options.followersOut);
-  if (options.rejects) await checkWritableTarget(options.rejects);
+  const inputs = [...exports, options.values, ...(options.interactions ?? [])];
+  for (const [flag, target] of [
+    ['--output', options.output],
+    ['--followers-out', options.followersOut],
+    ['--rejects', options.rejects],
+  ] as const) {
+    if (!target) continue;
+    await checkWritableTarget(target);
+    await assertNotAnInput(target, flag, inputs);
+  }
 
   const interactions = [];
   for (const file of options.interactions ?? []) {

@@ -81,7 +81,13 @@ export function parseConfigText<S extends z.ZodType>(
     }
     return undefined;
   };
-  const raw = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (e) {
+    // The yaml library refuses alias bombs ("billion laughs") while building values.
+    throw new ConfigError(displayName, [`${firstLine((e as Error).message)}; write the lists out instead of nesting aliases`]);
+  }
   if (raw === null || raw === undefined) throw new ConfigError(displayName, ['the file is empty']);
   if (typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ConfigError(displayName, [

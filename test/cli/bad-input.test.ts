@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,6 +153,19 @@ describe('bad follower exports', () => {
     expectUserError(audit('/dev/zero'), '/dev/zero: this looks like a binary file');
   });
 
+  it('an output naming an input file: exit 2, the input untouched', () => {
+    const dir = tmp();
+    const file = join(dir, 'followers.csv');
+    const original = readFileSync(fixture('mixed-line-endings.csv'));
+    writeFileSync(file, original);
+    for (const flag of ['--output', '--followers-out', '--rejects']) {
+      const r = audit(join(dir, '.', 'followers.csv'), ['--format', 'csv', flag, file]);
+      expectUserError(r, `${flag} ${file} is one of the input files`);
+    }
+    expectUserError(audit(file, ['--output', VALUES]), 'is one of the input files');
+    expect(readFileSync(file)).toEqual(original);
+  });
+
   it('an output path that is a folder: exit 2', () => {
     expectUserError(audit(fixture('header-only.csv'), ['--output', DIR]), 'this is a folder; give a file name');
   });
@@ -192,6 +205,10 @@ describe('bad values files', () => {
   it('a term of only punctuation: exit 2, every such term listed', () => {
     const r = run(fixture('punctuation-term.yml'));
     expectUserError(r, 'values[0].terms[1] (line 4): "!!!" has no letters or digits', 'values[0].terms[2] (line 4): "#"');
+  });
+
+  it('a YAML alias bomb ("billion laughs"): exit 2, not a crash or a hang', () => {
+    expectUserError(run(fixture('alias-bomb.yml')), 'alias-bomb.yml is not valid', 'Excessive alias count');
   });
 
   it('10,000 terms: accepted and matched', () => {
