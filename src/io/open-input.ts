@@ -60,10 +60,12 @@ export async function openInput(name: string, stdin: Readable = process.stdin): 
   }
   const headBytes = await readHead(name);
   const { encoding, bomLength } = sniffEncoding(headBytes, name);
+  const head = decodeHead(headBytes.subarray(bomLength), encoding);
+  if (headBytes.length >= size) assertNotBlank(head, name);
   return {
     name,
     size,
-    head: decodeHead(headBytes.subarray(bomLength), encoding),
+    head,
     encoding,
     bomLength,
     text: () => decodeStream(createReadStream(name, { start: bomLength, highWaterMark: 256 * 1024 }), encoding),
@@ -118,6 +120,8 @@ async function openStream(stream: Readable, name: string, displayName: string): 
     throw e;
   }
   const { encoding, bomLength } = sniffed;
+  const head = decodeHead(headBytes.subarray(bomLength), encoding);
+  if (done) assertNotBlank(head, displayName);
   let used = false;
   async function* bytes(): AsyncGenerator<Buffer> {
     if (used) throw new Error(`${displayName} can be read only once`);
@@ -130,11 +134,16 @@ async function openStream(stream: Readable, name: string, displayName: string): 
   }
   return {
     name,
-    head: decodeHead(headBytes.subarray(bomLength), encoding),
+    head,
     encoding,
     bomLength,
     text: () => decodeStream(bytes(), encoding),
   };
+}
+
+/** A file of only a byte-order mark, blank lines or spaces is as empty as an empty one. */
+function assertNotBlank(head: string, name: string): void {
+  if (head.trim() === '') throw new InputError('the file is empty (nothing but blank lines or a byte-order mark)', name);
 }
 
 export function sniffEncoding(head: Buffer, name: string): { encoding: Encoding; bomLength: number } {

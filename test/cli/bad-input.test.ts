@@ -52,6 +52,11 @@ describe('bad follower exports', () => {
     expectUserError(audit(fixture('empty.csv')), 'empty.csv: the file is empty');
   });
 
+  it('only a byte-order mark and blank lines: exit 2, empty (also on standard input)', () => {
+    expectUserError(audit(fixture('blank-lines.csv')), 'blank-lines.csv: the file is empty (nothing but blank lines');
+    expectUserError(runCli(['audit', '-', '--values', VALUES], { input: '\n\n' }), 'standard input: the file is empty');
+  });
+
   it('a header with no rows: a report of zero followers, not an error', () => {
     const report = auditJson(fixture('header-only.csv'));
     expect(report.totals).toEqual({ rowsRead: 0, classified: 0, skipped: 0 });
