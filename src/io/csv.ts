@@ -168,8 +168,8 @@ async function* parseRecords(
     lastBytes = item.info.bytes;
     const line = lineOffset + lastLine - spanned;
     if (relaxed !== undefined) {
-      const text = prevBytes < 0 ? dropLines(tail.textBetween(0, lastBytes), fromLine - 1) : tail.textBetween(prevBytes, lastBytes);
-      const swallowed = swallowedRows(relaxed, text, delimiter);
+      const recordText = prevBytes < 0 ? dropLines(tail.textBetween(0, lastBytes), fromLine - 1) : tail.textBetween(prevBytes, lastBytes);
+      const swallowed = swallowedRows(relaxed, recordText, delimiter);
       if (swallowed) {
         onProblem({
           line,
@@ -217,7 +217,7 @@ function swallowedRows(cell: string, recordText: string, delimiter: string): { f
   if (!end) return undefined;
   const first = text.slice(0, end.index);
   // The cell's first line must end the record's first line, right after a delimiter (or be all of it).
-  const firstOfCell = cell.slice(0, cell.length - cell.replace(/^[^\r\n]*/, '').length);
+  const firstOfCell = /^[^\r\n]*/.exec(cell)![0];
   if (first !== firstOfCell && !first.endsWith(delimiter + firstOfCell)) return undefined;
   return { first, rest: text.slice(end.index + end[0].length) };
 }
