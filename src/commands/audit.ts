@@ -182,14 +182,18 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     await sink?.end();
     await rejects?.end();
 
+    let forStdout: string | undefined;
     if (!perFollowerFormat) {
       const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
       const text = RENDERERS[format as ReportFormat](report, { chalk, ...(io.columns ? { width: io.columns } : {}) });
       if (options.output) await writeFileAtomic(options.output, text);
-      else await writeOut(io.stdout, text);
+      else forStdout = text;
     }
     for (const f of files) await f.commit();
     files.length = 0;
+    // Files first, the terminal report last: a reader that stops early (`| head -1`)
+    // ends the process, and must not take the requested files with it.
+    if (forStdout !== undefined) await writeOut(io.stdout, forStdout);
     if (options.output && !options.quiet) log(`kindred: wrote ${options.output}`);
     if (options.followersOut && !options.quiet) log(`kindred: wrote ${options.followersOut}`);
     if (options.rejects && !options.quiet) log(`kindred: wrote ${options.rejects} (${report.totals.skipped} skipped rows)`);

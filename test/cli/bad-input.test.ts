@@ -279,4 +279,20 @@ describe('bad command lines and outputs', () => {
       expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
     }
   });
+
+  it('standard output closed before the report is printed: the requested files are still written', () => {
+    const dir = tmp();
+    const followersOut = join(dir, 'followers.csv');
+    const rejects = join(dir, 'rejects.csv');
+    // `true` exits at once, so the terminal report meets a closed pipe.
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" audit "${fixture('problems.csv')}" --values "${VALUES}" --followers-out "${followersOut}" --rejects "${rejects}" -q | true`],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(followersOut, 'utf8').trim().split('\n')).toHaveLength(1 + 3);
+    expect(readFileSync(rejects, 'utf8').trim().split('\n')).toHaveLength(1 + 3);
+  });
 });
