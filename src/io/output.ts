@@ -33,6 +33,11 @@ function installCleanup(): void {
   }
 }
 
+/** How many output files are being written (temporary, not yet in place). */
+export function pendingFiles(): number {
+  return pending.size;
+}
+
 export interface AtomicFile {
   stream: WriteStream;
   /** Finish writing and move the file into place. */

@@ -280,6 +280,22 @@ describe('bad command lines and outputs', () => {
     }
   });
 
+  it('standard output closed mid-stream (`--format csv | head -1`) with --followers-out: the file is still written whole', () => {
+    const dir = tmp();
+    const file = join(dir, 'many.csv');
+    writeFileSync(file, `handle,bio\n${Array.from({ length: 20_000 }, (_, i) => `@user${i},bookworm ${i}`).join('\n')}\n`);
+    const followersOut = join(dir, 'followers.ndjson');
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" audit "${file}" --values "${VALUES}" --format csv --followers-out "${followersOut}" -q | head -1`],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(followersOut, 'utf8').trim().split('\n')).toHaveLength(20_000);
+  });
+
   it('standard output closed before the report is printed: the requested files are still written', () => {
     const dir = tmp();
     const followersOut = join(dir, 'followers.csv');
