@@ -1,8 +1,8 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * Every row read is classified or skipped, per input file; each skipped row's
@@ -16,7 +16,7 @@ const B = join(DIR, 'problems-2.csv');
 const AS_OF = ['--as-of', '2026-11-01'];
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'kindred-acct-'));
+  return tempDir('kindred-acct-');
 }
 
 function readRejects(file: string): Record<string, string>[] {

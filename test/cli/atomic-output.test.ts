@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { BIN, FIXTURES, ROOT } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * Every file kindred writes appears complete or not at all, also when the
@@ -33,7 +33,7 @@ async function waitFor(what: string, check: () => boolean, child: ChildProcess):
 }
 
 async function killMidRun(signal: NodeJS.Signals) {
-  const dir = mkdtempSync(join(tmpdir(), 'kindred-kill-'));
+  const dir = tempDir('kindred-kill-');
   const output = join(dir, 'followers.csv');
   const followersOut = join(dir, 'followers.ndjson');
   const child = spawn(process.execPath, [BIN, 'audit', '-', '--values', VALUES, '--format', 'csv', '--output', output, '--followers-out', followersOut], {

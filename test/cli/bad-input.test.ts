@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, FERNLEAF, FIXTURES, runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * The bad-input matrix (test/README.md lists it): every case gets a clear
@@ -44,7 +44,7 @@ function expectUserError(r: { code: number | null; stderr: string }, ...fragment
 }
 
 function tmp(): string {
-  return mkdtempSync(join(tmpdir(), 'kindred-bad-'));
+  return tempDir('kindred-bad-');
 }
 
 describe('bad follower exports', () => {

@@ -1,8 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * Hostile data stays data: control characters from an export or a values file
@@ -94,7 +94,7 @@ describe('hostile data through the CLI', () => {
   });
 
   it('a --rejects file is spreadsheet-safe too', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kindred-hostile-'));
+    const dir = tempDir('kindred-hostile-');
     const rejects = join(dir, 'rejects.csv');
     const r = runCli(['audit', join(FIXTURES, 'bad-input', 'problems.csv'), '--values', VALUES, ...AS_OF, '--rejects', rejects, '-q']);
     expect(r.code).toBe(0);
@@ -102,7 +102,7 @@ describe('hostile data through the CLI', () => {
   });
 
   it('paths, patterns and code in cells stay data: nothing is created, evaluated or matched as a regex', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kindred-hostile-'));
+    const dir = tempDir('kindred-hostile-');
     const r = runCli(['audit', EXPORT, '--values', VALUES, ...AS_OF, '--format', 'json', '--include-followers'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toEqual([]);
