@@ -53,7 +53,7 @@ Examples:
   $ kindred audit followers.csv --values values.yml --followers-out followers.ndjson
   $ kindred audit export.csv --values values.yml --map handle="User Name" --map bio="About"
   $ cat followers.csv | kindred audit - --values values.yml --fail-under 40
-  $ kindred audit followers.csv --values values.yml --rejects skipped.csv --strict
+  $ kindred audit followers.csv --values values.yml --strict --rejects bad.csv
 
 Exit codes: 0 done, 1 --fail-under gate failed, 2 usage or input error.`,
     )
