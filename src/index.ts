@@ -11,7 +11,7 @@ import { mapColumns, type FieldName } from './io/fields.js';
 import { readInteractions } from './io/interactions.js';
 import { openInput } from './io/open-input.js';
 import { openSources } from './io/open-sources.js';
-import { createRowMapper, type SourceItem } from './io/rows.js';
+import { createRowMapper, type SkippedRow, type SourceItem } from './io/rows.js';
 import { ColumnsNotMappedError } from './io/columns-error.js';
 import { type AuditSource, runPipeline } from './pipeline.js';
 import type { Report } from './report/model.js';
@@ -23,6 +23,7 @@ import { VERSION } from './version.js';
 
 export type { Report } from './report/model.js';
 export type { FollowerRecord } from './report/records.js';
+export type { SkippedRow, SkipCode } from './io/rows.js';
 export type { ValuesFile, ValuesFileInput } from './values/schema.js';
 export { SCHEMA_VERSION } from './report/model.js';
 export { ConfigError, InputError, UsageError } from './errors.js';
@@ -50,6 +51,8 @@ export interface AuditOptions {
 export interface AuditResult {
   report: Report;
   followers: FollowerRecord[];
+  /** Every row that was not classified, with file, line, code and its cells (kept with `followers`). */
+  skipped: SkippedRow[];
 }
 
 export async function audit(options: AuditOptions): Promise<AuditResult> {
@@ -67,6 +70,7 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     });
   } else throw new TypeError('audit() needs `path` or `rows`');
   const followers: FollowerRecord[] = [];
+  const skipped: SkippedRow[] = [];
   const keep = options.followers ?? true;
   const report = await runPipeline(sources, {
     values,
@@ -75,8 +79,9 @@ export async function audit(options: AuditOptions): Promise<AuditResult> {
     version: VERSION,
     interactions,
     onFollower: keep ? (c) => void followers.push(toRecord(c, { windowDays: values.scoring.windowDays })) : undefined,
+    onSkip: keep ? (s) => void skipped.push(s) : undefined,
   });
-  return { report, followers };
+  return { report, followers, skipped };
 }
 
 function validateValues(input: ValuesFileInput): ValuesFile {

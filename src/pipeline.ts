@@ -49,15 +49,21 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   const matched = new Set<string>();
   let rowsRead = 0;
   let accounted = 0;
+  // Per input file: rows read, and rows classified or skipped.
+  const perFile: { file: string; read: number; accounted: number }[] = [];
 
   for await (const source of sources) {
     agg.startInput({ file: source.file, info: source.info, label: source.label });
+    const tally = { file: source.file, read: 0, accounted: 0 };
+    perFile.push(tally);
     for await (const item of source.items) {
       rowsRead++;
+      tally.read++;
       if (item.kind === 'skip') {
         agg.skip(item.skip);
         await options.onSkip?.(item.skip);
         accounted++;
+        tally.accounted++;
         continue;
       }
       const f = item.follower;
@@ -73,6 +79,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
         agg.skip(skip);
         await options.onSkip?.(skip);
         accounted++;
+        tally.accounted++;
         continue;
       }
       seen.add(f.key);
@@ -85,6 +92,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
       agg.add(c);
       await options.onFollower?.(c);
       accounted++;
+      tally.accounted++;
     }
   }
   for (const log of logs) {
@@ -97,5 +105,13 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   if (report.totals.rowsRead !== rowsRead || accounted !== rowsRead) {
     throw new InternalError(`row accounting mismatch: read ${rowsRead}, reported ${report.totals.rowsRead}`);
   }
+  perFile.forEach((tally, i) => {
+    const input = report.inputs[i];
+    if (!input || input.rowsRead !== tally.read || tally.accounted !== tally.read || input.classified + input.skipped !== input.rowsRead) {
+      throw new InternalError(
+        `row accounting mismatch in ${tally.file}: read ${tally.read}, reported ${input?.rowsRead} (${input?.classified} classified + ${input?.skipped} skipped)`,
+      );
+    }
+  });
   return report;
 }

@@ -1,5 +1,6 @@
 import { CommanderError } from 'commander';
 import { CancelledError, EXIT, formatUserError, GateError, isUserError } from '../errors.js';
+import { escapeLines } from '../report/safe-text.js';
 import { VERSION } from '../version.js';
 import { type CliIo, processIo } from './io.js';
 import { buildProgram } from './program.js';
@@ -25,16 +26,17 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return EXIT.cancelled;
     }
     if (e instanceof GateError) {
-      io.stderr.write(`kindred: gate failed: ${e.message}\n`);
+      io.stderr.write(`kindred: gate failed: ${escapeLines(e.message)}\n`);
       return EXIT.gate;
     }
     if (isUserError(e)) {
-      io.stderr.write(`${formatUserError(e)}\n`);
+      // Messages quote file names, headers and cells: never let them drive the terminal.
+      io.stderr.write(`${escapeLines(formatUserError(e))}\n`);
       return EXIT.usage;
     }
     if (isEpipe(e)) return EXIT.ok;
     const err = e as Error;
-    io.stderr.write(`kindred: internal error (this is a bug, please report it): ${err?.stack ?? String(e)}\n`);
+    io.stderr.write(`kindred: internal error (this is a bug, please report it): ${escapeLines(err?.stack ?? String(e))}\n`);
     return EXIT.internal;
   }
 }

@@ -1,4 +1,4 @@
-import type { Readable, Writable } from 'node:stream';
+import { type Readable, Writable } from 'node:stream';
 import type { ColumnPrompter } from '../io/prompts.js';
 
 /** The process's streams and terminal facts, injected so commands can be tested without spawning. */
@@ -17,7 +17,7 @@ export interface CliIo {
 
 export function processIo(): CliIo {
   return {
-    stdout: process.stdout,
+    stdout: outlivingItsReader(process.stdout),
     stderr: process.stderr,
     stdin: process.stdin,
     stdoutIsTTY: !!process.stdout.isTTY,
@@ -31,4 +31,30 @@ export function processIo(): CliIo {
 /** Writes to a stream and waits for it to drain when its buffer is full. */
 export async function writeOut(stream: Writable, text: string): Promise<void> {
   if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+}
+
+/**
+ * Standard output that, once its reader has gone (EPIPE: `kindred audit … |
+ * head -1`), swallows further writes instead of failing them, so a run that
+ * is still writing files (--followers-out, --rejects) can finish them.
+ * main.ts ends a run with no files to finish at once.
+ */
+export function outlivingItsReader(out: Writable): Writable {
+  let gone = false;
+  out.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') gone = true;
+  });
+  return new Writable({
+    highWaterMark: 64 * 1024,
+    write(chunk: Buffer, _encoding, callback) {
+      if (gone) return callback();
+      out.write(chunk, (err) => {
+        const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
+        if (err && (gone || code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED')) {
+          gone = true;
+          callback();
+        } else callback(err ?? undefined);
+      });
+    },
+  });
 }

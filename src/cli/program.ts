@@ -1,6 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseShare } from '../gates.js';
 import { platformHelp, SOURCE_FORMATS } from '../io/sources/index.js';
+import { escapeLines } from '../report/safe-text.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -14,7 +15,8 @@ export function buildProgram(io: CliIo, version: string): Command {
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
+      // Commander quotes the unknown option or command back: it may hold control characters.
+      writeErr: (s) => io.stderr.write(escapeLines(s)),
     })
     .exitOverride();
 
@@ -42,6 +44,8 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option('--include-emails', 'write email addresses in per-follower records (personal data: off by default)')
     .option('--bom', 'start CSV output with a byte-order mark (for Excel)')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous numeric dates like 03/04/2025').choices(['mdy', 'dmy']).default('mdy'))
+    .option('--rejects <path>', 'write every skipped row (file, line, code, detail, original text) to this CSV file')
+    .option('--strict', 'exit 2 at the first unreadable row (malformed, no handle) instead of skipping it; duplicates and excluded followers are still fine')
     .option('-q, --quiet', 'no progress or notices on standard error')
     .option('--no-color', 'plain text even in a terminal (NO_COLOR works too)')
     .option('--no-interactive', 'never ask questions; fail with a message instead')
@@ -60,6 +64,7 @@ Examples:
   $ kindred audit followers.csv --values values.yml --min-advocate-share 5% --max-misaligned-share 20%
   $ KINDRED_SALT=... kindred audit followers.csv --values values.yml --anonymize --followers-out followers.csv
   $ kindred audit instagram-brand-2026-11-01.zip --values values.yml
+  $ kindred audit followers.csv --values values.yml --strict --rejects bad.csv
 
 Platforms (--platform; a platform's .zip download works too):
 ${platformHelp()}

@@ -2,7 +2,7 @@ import { Chalk } from 'chalk';
 import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
-import { GateError, UsageError } from '../errors.js';
+import { GateError, InputError, UsageError } from '../errors.js';
 import { evaluateGates } from '../gates.js';
 import { askColumns } from '../io/ask-columns.js';
 import type { ColumnsNotMappedError } from '../io/columns-error.js';
@@ -10,14 +10,17 @@ import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
-import { type AtomicFile, checkWritableTarget, openAtomic, writeFileAtomic } from '../io/output.js';
+import { type AtomicFile, assertNotAnInput, checkWritableTarget, openAtomic, writeFileAtomic } from '../io/output.js';
 import { inquirerPrompter } from '../io/prompts.js';
 import type { DateOrder } from '../io/parse-fields.js';
+import type { SkipCode, SkippedRow } from '../io/rows.js';
 import { runPipeline } from '../pipeline.js';
 import { createAnonymizer, resolveSalt } from '../privacy/anonymize.js';
 import { createFollowerSink, type FollowerSink } from '../report/follower-sinks.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
+import { escapeLines } from '../report/safe-text.js';
+import { createRejectsSink, type RejectsSink } from '../report/rejects-sink.js';
 import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
 import { compileValues } from '../values/compile.js';
 import { loadValues } from '../values/load.js';
@@ -49,7 +52,18 @@ export interface AuditOptions {
   includeFollowers?: boolean;
   bom?: boolean;
   dateOrder?: DateOrder;
+  /** Write every skipped row (file, line, code, original text) to this CSV file. */
+  rejects?: string;
+  /** A row that cannot be read (malformed, no handle) fails the run instead of being skipped. */
+  strict?: boolean;
 }
+
+/**
+ * What --strict refuses: rows the export itself got wrong. Duplicates and
+ * excluded followers are skipped by design (the data is fine, kindred counts
+ * each follower once and honours the values file), so they never fail a run.
+ */
+export const STRICT_CODES: ReadonlySet<SkipCode> = new Set(['MALFORMED_ROW', 'MISSING_HANDLE']);
 
 const FOLLOWER_FORMATS = new Set(['csv', 'ndjson']);
 
@@ -70,6 +84,8 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     throw new UsageError('--fail-under takes a quality score from 0 to 100');
   }
   if (options.anonymize && options.includeEmails) throw new UsageError('--anonymize and --include-emails contradict each other; choose one');
+  // A rejects file holds rows exactly as they were read: it cannot be anonymised.
+  if (options.anonymize && options.rejects) throw new UsageError('--rejects writes skipped rows as they were read, names and handles included; it cannot be combined with --anonymize');
   const anonymizer = options.anonymize ? createAnonymizer(resolveSalt(options.salt, io.env)) : undefined;
   for (const [flag, share] of [['--min-advocate-share', options.minAdvocateShare], ['--max-misaligned-share', options.maxMisalignedShare]] as const) {
     if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`${flag} takes a share such as 5% or 0.05`);
@@ -78,21 +94,39 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   if (options.followersOut && options.output && options.followersOut === options.output) {
     throw new UsageError('--output and --followers-out name the same file');
   }
+  if (options.rejects && (options.rejects === options.output || options.rejects === options.followersOut)) {
+    throw new UsageError(`--rejects names the same file as ${options.rejects === options.output ? '--output' : '--followers-out'}`);
+  }
   const asOf = parseAsOf(options.asOf);
   const map = parseMapOptions(options.map ?? []);
   const log = (msg: string) => {
-    if (!options.quiet) io.stderr.write(`${msg}\n`);
+    if (!options.quiet) io.stderr.write(`${escapeLines(msg)}\n`);
   };
 
   const loaded = await loadValues(options.values);
   for (const w of loaded.warnings) log(`warning: ${options.values}: ${w}`);
   const values = compileValues(loaded.values);
 
-  const interactions = [];
-  for (const file of options.interactions ?? []) interactions.push(await readInteractions(await openInput(file, io.stdin), options.dateOrder));
+  const inputs = [...exports, options.values, ...(options.interactions ?? [])];
+  for (const [flag, target] of [
+    ['--output', options.output],
+    ['--followers-out', options.followersOut],
+    ['--rejects', options.rejects],
+  ] as const) {
+    if (!target) continue;
+    await checkWritableTarget(target);
+    await assertNotAnInput(target, flag, inputs);
+  }
 
-  if (options.output) await checkWritableTarget(options.output);
-  if (options.followersOut) await checkWritableTarget(options.followersOut);
+  const interactions = [];
+  for (const file of options.interactions ?? []) {
+    const log = await readInteractions(await openInput(file, io.stdin), options.dateOrder, options.rejects ? Number.POSITIVE_INFINITY : undefined);
+    if (options.strict) {
+      const bad = log.skipped.find((s) => STRICT_CODES.has(s.code));
+      if (bad) throw strictError(bad);
+    }
+    interactions.push(log);
+  }
 
   // Ask only when a person can answer: both ends of the terminal, and not --no-interactive.
   const canAsk = options.interactive !== false && io.stdinIsTTY && io.stderrIsTTY;
@@ -113,7 +147,14 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   const files: AtomicFile[] = [];
   let sink: FollowerSink | undefined;
   let reportFile: AtomicFile | undefined;
+  let rejects: RejectsSink | undefined;
   try {
+    if (options.rejects) {
+      const f = await openAtomic(options.rejects);
+      files.push(f);
+      rejects = createRejectsSink(f.stream, { bom: !!options.bom, includeEmails: !!options.includeEmails });
+      for (const log of interactions) for (const s of log.skipped) await rejects.write(s);
+    }
     if (followersOutFormat && options.followersOut) {
       const f = await openAtomic(options.followersOut);
       files.push(f);
@@ -126,7 +167,11 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         files.push(reportFile);
         target = reportFile.stream;
       }
-      const main = createFollowerSink(format as 'csv' | 'ndjson', target, { bom: !!options.bom, includeEmails: !!options.includeEmails });
+      const main = createFollowerSink(format as 'csv' | 'ndjson', target, {
+        bom: !!options.bom,
+        includeEmails: !!options.includeEmails,
+        terminal: target === io.stdout && io.stdoutIsTTY,
+      });
       const other = sink;
       sink = other
         ? {
@@ -156,27 +201,45 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         if (options.includeFollowers) collected.push({ ...record });
         return sink?.write(record);
       },
+      onSkip: (s) => {
+        if (options.strict && STRICT_CODES.has(s.code)) throw strictError(s);
+        return rejects?.write(s);
+      },
     });
     if (options.includeFollowers) report.followers = collected;
     await sink?.end();
+    await rejects?.end();
     const shown = anonymizer ? anonymizer.report(report) : report;
 
+    let forStdout: string | undefined;
     if (!perFollowerFormat) {
       const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
       const text = RENDERERS[format as ReportFormat](shown, { chalk, ...(io.columns ? { width: io.columns } : {}) });
       if (options.output) await writeFileAtomic(options.output, text);
-      else await writeOut(io.stdout, text);
+      else forStdout = text;
     }
     for (const f of files) await f.commit();
     files.length = 0;
+    // Files first, the terminal report last: a reader that stops early (`| head -1`)
+    // ends the process, and must not take the requested files with it.
+    if (forStdout !== undefined) await writeOut(io.stdout, forStdout);
     if (options.output && !options.quiet) log(`kindred: wrote ${options.output}`);
     if (options.followersOut && !options.quiet) log(`kindred: wrote ${options.followersOut}`);
+    if (options.rejects && !options.quiet) log(`kindred: wrote ${options.rejects} (${report.totals.skipped} skipped rows)`);
     const failed = evaluateGates(report, options).filter((g) => !g.passed);
     if (failed.length > 0) throw new GateError(failed.map((g) => g.message).join('; '));
     return shown;
   } finally {
     for (const f of files) await f.abort();
   }
+}
+
+function strictError(s: SkippedRow): InputError {
+  return new InputError(
+    `${s.code}: ${s.detail ?? 'this row cannot be read'}. --strict stops at the first unreadable row; fix or remove it, or run without --strict to skip such rows (--rejects FILE lists them all)`,
+    s.file,
+    s.line,
+  );
 }
 
 function followerFormatOf(path: string): 'csv' | 'ndjson' {

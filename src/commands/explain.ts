@@ -12,7 +12,7 @@ import { openSources } from '../io/open-sources.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import { runPipeline } from '../pipeline.js';
 import { reasonsFor } from '../report/reasons.js';
-import { clip, escapeControl } from '../report/safe-text.js';
+import { clip, escapeControl, safeJson } from '../report/safe-text.js';
 import { FIELDS_FOR } from '../scoring/alignment.js';
 import { scoreAuthenticity } from '../scoring/authenticity.js';
 import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';
@@ -65,7 +65,7 @@ export async function explainCommand(exportFile: string, handles: string[], opti
     return c ? [explanation(c, values, asOf)] : [];
   });
   if (options.format === 'json') {
-    await writeOut(io.stdout, `${JSON.stringify({ asOf: asOf.toISOString().slice(0, 10), followers: explanations, notFound: missing }, null, 2)}\n`);
+    await writeOut(io.stdout, `${safeJson({ asOf: asOf.toISOString().slice(0, 10), followers: explanations, notFound: missing }, 2)}\n`);
   } else {
     await writeOut(io.stdout, explanations.map(renderExplanation).join('\n'));
   }

@@ -41,7 +41,12 @@ export interface InteractionsLog {
  * date). The result is held in memory, keyed by the normalised handle: it is
  * joined to followers as they stream past.
  */
-export async function readInteractions(input: OpenedInput, dateOrder: DateOrder = 'mdy'): Promise<InteractionsLog> {
+export async function readInteractions(
+  input: OpenedInput,
+  dateOrder: DateOrder = 'mdy',
+  /** How many skipped rows to keep in `skipped` (all of them for --rejects). */
+  keepSkipped = 100,
+): Promise<InteractionsLog> {
   const layout = sniffCsvLayout(input.head, (h) => {
     const f = foldHeader(h);
     return !!fieldForHeader(h) || TYPE_HEADERS.has(f) || DATE_HEADERS.has(f);
@@ -77,7 +82,7 @@ export async function readInteractions(input: OpenedInput, dateOrder: DateOrder 
   const log: InteractionsLog = { file: input.name, rowsRead: 0, skipped: [], skippedCount: 0, byKey: new Map() };
   const skip = (s: SkippedRow) => {
     log.skippedCount++;
-    if (log.skipped.length < 100) log.skipped.push(s);
+    if (log.skipped.length < keepSkipped) log.skipped.push(s);
   };
   for await (const { cells, line } of readCsvRecords(input, layout, (p) => {
     log.rowsRead++;

@@ -23,6 +23,22 @@ export interface OpenedInput {
 }
 
 const HEAD_BYTES = 64 * 1024;
+/**
+ * The head grows past 64 KB until it holds the header line whole: an export
+ * with thousands of columns has a header longer than 64 KB, and a header cut
+ * short would silently drop or misname columns.
+ */
+const MAX_HEAD_BYTES = 4 * 1024 * 1024;
+
+/** Enough to find the format and a complete header row. */
+function headIsEnough(bytes: Buffer, length: number): boolean {
+  if (length >= MAX_HEAD_BYTES) return true;
+  if (length < HEAD_BYTES) return false;
+  let breaks = 0;
+  for (let i = bytes.indexOf(10); i >= 0 && breaks < 2; i = bytes.indexOf(10, i + 1)) breaks++;
+  for (let i = bytes.indexOf(13); i >= 0 && breaks < 2; i = bytes.indexOf(13, i + 1)) breaks++;
+  return breaks >= 2;
+}
 
 /**
  * Opens a file (or `-` for stdin) and works out its text encoding from the
@@ -31,11 +47,13 @@ const HEAD_BYTES = 64 * 1024;
  * Binary files are refused here with a clear message.
  */
 export async function openInput(name: string, stdin: Readable = process.stdin): Promise<OpenedInput> {
-  if (name === '-') return openStdin(stdin);
+  if (name === '-') return openStream(stdin, '-', 'standard input');
   let size: number;
   try {
     const st = await stat(name);
     if (st.isDirectory()) throw new InputError('this is a folder, not a file: give the export file inside it', name);
+    // A pipe (`<(unzip -p export.zip)`) or a device cannot be read twice: read it once, like stdin.
+    if (!st.isFile()) return openStream(createReadStream(name), name, name);
     size = st.size;
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -43,10 +61,12 @@ export async function openInput(name: string, stdin: Readable = process.stdin): 
   }
   const headBytes = await readHead(name);
   const { encoding, bomLength } = sniffEncoding(headBytes, name);
+  const head = decodeHead(headBytes.subarray(bomLength), encoding);
+  if (headBytes.length >= size) assertNotBlank(head, name);
   return {
     name,
     size,
-    head: decodeHead(headBytes.subarray(bomLength), encoding),
+    head,
     encoding,
     bomLength,
     text: () => decodeStream(createReadStream(name, { start: bomLength, highWaterMark: 256 * 1024 }), encoding),
@@ -57,9 +77,13 @@ async function readHead(file: string): Promise<Buffer> {
   let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
     fh = await open(file, 'r');
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
-    return buf.subarray(0, bytesRead);
+    let head = Buffer.alloc(0);
+    for (let want = HEAD_BYTES; ; want *= 2) {
+      const buf = Buffer.alloc(Math.min(want, MAX_HEAD_BYTES) - head.length);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, head.length);
+      head = Buffer.concat([head, buf.subarray(0, bytesRead)]);
+      if (bytesRead < buf.length || headIsEnough(head, head.length)) return head;
+    }
   } catch (e) {
     throw new InputError(describeReadError(e), file);
   } finally {
@@ -67,14 +91,19 @@ async function readHead(file: string): Promise<Buffer> {
   }
 }
 
-/** Stdin cannot be rewound: the head is buffered and replayed before the rest. */
-async function openStdin(stdin: Readable): Promise<OpenedInput> {
-  const iterator = stdin[Symbol.asyncIterator]();
+/** Stdin and pipes cannot be rewound: the head is buffered and replayed before the rest. */
+async function openStream(stream: Readable, name: string, displayName: string): Promise<OpenedInput> {
+  const iterator = stream[Symbol.asyncIterator]();
   const chunks: Buffer[] = [];
   let length = 0;
   let done = false;
-  while (length < HEAD_BYTES) {
-    const next = await iterator.next();
+  while (length < HEAD_BYTES || !headIsEnough(Buffer.concat(chunks), length)) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = await iterator.next();
+    } catch (e) {
+      throw new InputError(describeReadError(e), displayName);
+    }
     if (next.done) {
       done = true;
       break;
@@ -84,10 +113,19 @@ async function openStdin(stdin: Readable): Promise<OpenedInput> {
     length += chunk.length;
   }
   const headBytes = Buffer.concat(chunks);
-  const { encoding, bomLength } = sniffEncoding(headBytes, 'standard input');
+  let sniffed: ReturnType<typeof sniffEncoding>;
+  try {
+    sniffed = sniffEncoding(headBytes, displayName);
+  } catch (e) {
+    stream.destroy();
+    throw e;
+  }
+  const { encoding, bomLength } = sniffed;
+  const head = decodeHead(headBytes.subarray(bomLength), encoding);
+  if (done) assertNotBlank(head, displayName);
   let used = false;
   async function* bytes(): AsyncGenerator<Buffer> {
-    if (used) throw new Error('standard input can be read only once');
+    if (used) throw new Error(`${displayName} can be read only once`);
     used = true;
     yield headBytes.subarray(bomLength);
     if (done) return;
@@ -96,12 +134,17 @@ async function openStdin(stdin: Readable): Promise<OpenedInput> {
     }
   }
   return {
-    name: '-',
-    head: decodeHead(headBytes.subarray(bomLength), encoding),
+    name,
+    head,
     encoding,
     bomLength,
     text: () => decodeStream(bytes(), encoding),
   };
+}
+
+/** A file of only a byte-order mark, blank lines or spaces is as empty as an empty one. */
+function assertNotBlank(head: string, name: string): void {
+  if (head.trim() === '') throw new InputError('the file is empty (nothing but blank lines or a byte-order mark)', name);
 }
 
 export function sniffEncoding(head: Buffer, name: string): { encoding: Encoding; bomLength: number } {
@@ -128,7 +171,7 @@ export function sniffEncoding(head: Buffer, name: string): { encoding: Encoding;
       name,
     );
   }
-  return { encoding: isValidUtf8(head) ? 'utf-8' : 'windows-1252', bomLength: 0 };
+  return { encoding: looksLikeUtf8(head) ? 'utf-8' : 'windows-1252', bomLength: 0 };
 }
 
 const BINARY_MAGIC: [number[], string][] = [
@@ -138,14 +181,63 @@ const BINARY_MAGIC: [number[], string][] = [
   [[0x25, 0x50, 0x44, 0x46], 'PDF'],
   [[0x50, 0x4b, 0x03, 0x04], 'ZIP'],
   [[0x1f, 0x8b], 'gzip'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'Excel 97–2003 / OLE'],
+  [[0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66], 'SQLite'],
 ];
 
 function looksBinary(sample: Buffer): boolean {
   if (BINARY_MAGIC.some(([magic]) => magic.every((b, i) => sample[i] === b))) return true;
-  // A stray NUL or control byte happens in real text exports; many of them do not.
+  // A stray NUL happens in real text exports (a bio pasted from somewhere odd): it is data.
+  // Binary formats are full of them.
+  let nul = 0;
   let control = 0;
-  for (const b of sample) if (b < 9 || (b > 13 && b < 32)) control++;
-  return control > Math.max(2, sample.length * 0.02);
+  for (const b of sample) {
+    if (b === 0) nul++;
+    else if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  if (nul > Math.max(4, sample.length * 0.01)) return true;
+  // Escape sequences and backspaces in bios are hostile text, not binary: text is
+  // (mostly) well-formed UTF-8, compressed or image bytes never are.
+  return control > Math.max(2, sample.length * 0.02) && !looksLikeUtf8(sample);
+}
+
+/**
+ * UTF-8, possibly with a few corrupt bytes (a file cut and re-joined, one
+ * pasted Latin-1 bio): more well-formed multi-byte characters than invalid
+ * bytes. Reading such a file as Windows-1252 would garble every accented
+ * name in it to fix one; invalid bytes become U+FFFD instead. A genuine
+ * Latin-1 file has no well-formed multi-byte sequences at all.
+ */
+export function looksLikeUtf8(buf: Buffer): boolean {
+  let valid = 0;
+  let invalid = 0;
+  let i = 0;
+  const n = buf.length;
+  while (i < n) {
+    const b = buf[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const extra = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (extra < 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    // A character cut off by the end of the sample is fine; a lead byte followed by plain text is not.
+    if (i + extra >= n && buf.subarray(i + 1).every((c) => (c & 0xc0) === 0x80)) break;
+    let ok = i + extra < n;
+    for (let k = 1; ok && k <= extra; k++) if ((buf[i + k]! & 0xc0) !== 0x80) ok = false;
+    if (ok) {
+      valid++;
+      i += extra + 1;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return invalid === 0 || valid > invalid;
 }
 
 /** UTF-8 validity, allowing a multi-byte sequence cut off at the end of the sample. */
@@ -162,7 +254,7 @@ export function isValidUtf8(buf: Buffer): boolean {
     else if (b >= 0xe0 && b <= 0xef) extra = 2;
     else if (b >= 0xf0 && b <= 0xf4) extra = 3;
     else return false;
-    if (i + extra >= n) return true;
+    if (i + extra >= n) return buf.subarray(i + 1).every((c) => (c & 0xc0) === 0x80);
     for (let k = 1; k <= extra; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return false;
     i += extra + 1;
   }

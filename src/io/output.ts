@@ -2,7 +2,7 @@ import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, UsageError } from '../errors.js';
 
 /**
  * Files kindred writes appear complete or not at all: content goes to a
@@ -33,6 +33,11 @@ function installCleanup(): void {
   }
 }
 
+/** How many output files are being written (temporary, not yet in place). */
+export function pendingFiles(): number {
+  return pending.size;
+}
+
 export interface AtomicFile {
   stream: WriteStream;
   /** Finish writing and move the file into place. */
@@ -54,6 +59,23 @@ export async function checkWritableTarget(path: string): Promise<void> {
     if ((await stat(path)).isDirectory()) throw new InputError('cannot write here: this is a folder; give a file name', path);
   } catch (e) {
     if (e instanceof InputError) throw e;
+  }
+}
+
+/**
+ * Input files are never modified: an output that names an input (`--output
+ * followers.csv` for the export itself) would replace it on rename. Compared
+ * by device and inode, so `./a.csv`, `a.csv` and links to it all count.
+ */
+export async function assertNotAnInput(target: string, flag: string, inputs: readonly string[]): Promise<void> {
+  const out = await stat(target).catch(() => undefined);
+  if (!out) return;
+  for (const input of inputs) {
+    if (input === '-') continue;
+    const st = await stat(input).catch(() => undefined);
+    if (st && st.dev === out.dev && st.ino === out.ino) {
+      throw new UsageError(`${flag} ${target} is one of the input files; kindred never overwrites its inputs. Name another file`);
+    }
   }
 }
 

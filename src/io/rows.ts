@@ -23,6 +23,8 @@ export interface SkippedRow {
   detail?: string;
   /** The row's original cells, for --rejects. */
   cells?: string[];
+  /** The row's original text, when it could not be split into cells. */
+  raw?: string;
 }
 
 /** What a source yields: a follower (with any warnings) or a row it had to skip. */

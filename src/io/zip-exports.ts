@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
 import { escapeControl } from '../report/safe-text.js';
@@ -25,6 +25,8 @@ export async function isZipFile(path: string): Promise<boolean> {
   if (path === '-') return false;
   let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
+    // A zip is read by seeking; a pipe (`<(…)`) cannot seek and is read as a stream instead.
+    if (!(await stat(path)).isFile()) return false;
     fh = await open(path, 'r');
     const buf = Buffer.alloc(4);
     const { bytesRead } = await fh.read(buf, 0, 4, 0);

@@ -83,7 +83,7 @@ export function describeFinding(f: FindingInput): Finding {
         `Nobody in your audience expresses ${f.values.map((v) => `"${v}"`).join(', ')}. Either the terms miss how people talk about it, or this value is not reaching your audience.`,
       );
     case 'ROWS_SKIPPED':
-      return warn(f.code, `${f.skipped} of ${f.rows} rows were skipped; see the data-quality section for why.`);
+      return warn(f.code, `${f.skipped} of ${f.rows} rows were skipped; see the data-quality section for why, and --rejects FILE for every skipped row with its line and original text.`);
     case 'DUPLICATES':
       return info(f.code, `${f.count} duplicate follower row${f.count === 1 ? ' was' : 's were'} counted once.`);
     case 'SUSPECTS':

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { type FollowerRecord, RECORD_FIELDS } from './records.js';
+import { escapeControl, safeJson } from './safe-text.js';
 
 /**
  * Per-follower output, streamed: one record per classified follower, written
@@ -12,9 +13,14 @@ export interface FollowerSink {
   end(): Promise<void>;
 }
 
-export function createFollowerSink(format: 'csv' | 'ndjson', out: Writable, options: { bom?: boolean; includeEmails?: boolean } = {}): FollowerSink {
+export function createFollowerSink(
+  format: 'csv' | 'ndjson',
+  out: Writable,
+  options: { bom?: boolean; includeEmails?: boolean; /** Records shown in a terminal: escape control characters in CSV cells. */ terminal?: boolean } = {},
+): FollowerSink {
   const fields = RECORD_FIELDS.filter((f) => f !== 'email' || options.includeEmails);
-  const serialise = format === 'csv' ? (r: FollowerRecord) => csvLine(fields.map((f) => r[f])) : (r: FollowerRecord) => `${JSON.stringify(r)}\n`;
+  const cell = options.terminal ? (v: unknown) => (typeof v === 'string' ? escapeControl(v) : Array.isArray(v) ? v.map((x) => escapeControl(String(x))) : v) : (v: unknown) => v;
+  const serialise = format === 'csv' ? (r: FollowerRecord) => csvLine(fields.map((f) => cell(r[f]))) : (r: FollowerRecord) => `${safeJson(r)}\n`;
   let buffer = '';
   if (format === 'csv') buffer = (options.bom ? '\uFEFF' : '') + csvLine([...fields]);
   // Records are batched into ~64 KB writes: one write per row costs more than the row.

@@ -22,3 +22,24 @@ export function clip(text: string, max: number): string {
   const chars = [...safe];
   return chars.length <= max ? safe : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
 }
+
+/** Escapes each line of a multi-line message, keeping its line breaks (error messages, notices). */
+export function escapeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => escapeControl(line))
+    .join('\n');
+}
+
+// What JSON.stringify leaves raw but a terminal acts on: DEL, C1 controls, bidi and line separators.
+const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+
+/**
+ * JSON.stringify, plus \u escapes for the characters it leaves raw that
+ * would still reorder or rewrite a terminal line (JSON.stringify already
+ * escapes C0 controls such as ESC). The parsed value is unchanged: this only
+ * picks a different spelling of the same string.
+ */
+export function safeJson(value: unknown, space?: number): string {
+  return JSON.stringify(value, null, space).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, InputError } from '../errors.js';
@@ -23,13 +23,34 @@ export async function parseConfigFile<S extends z.ZodType>(
   schema: S,
   displayName = file,
 ): Promise<{ data: z.output<S>; lineOf: (path: Path) => number | undefined }> {
-  let text: string;
+  return parseConfigText(await readConfigText(file, displayName), schema, displayName);
+}
+
+/** Far beyond any real values file or manifest (100,000 terms is about 3 MB). */
+const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
+
+/** Reads a config file, refusing endless or huge input (`--values /dev/zero`) instead of filling memory. */
+async function readConfigText(file: string, displayName: string): Promise<string> {
+  let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
-    text = await readFile(file, 'utf8');
+    fh = await open(file, 'r');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const buf = Buffer.alloc(256 * 1024);
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > MAX_CONFIG_BYTES) throw new InputError(`this file is larger than ${MAX_CONFIG_BYTES / 1024 / 1024} MB: too large for a values file`, displayName);
+    }
+    return new TextDecoder('utf-8').decode(Buffer.concat(chunks));
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(describeReadError(e), displayName);
+  } finally {
+    await fh?.close();
   }
-  return parseConfigText(text, schema, displayName);
 }
 
 export function parseConfigText<S extends z.ZodType>(
@@ -37,13 +58,16 @@ export function parseConfigText<S extends z.ZodType>(
   schema: S,
   displayName: string,
 ): { data: z.output<S>; lineOf: (path: Path) => number | undefined } {
+  if (text.includes('\u0000')) {
+    throw new ConfigError(displayName, ['this is not a YAML or JSON text file (it holds binary data); give the values file (.yml or .json)']);
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       displayName,
       doc.errors.map((err) => {
-        const line = err.linePos?.[0]?.line;
+        const line = err.linePos?.[0]?.line ?? (err.pos ? lineCounter.linePos(err.pos[0]).line : undefined);
         return `${line ? `line ${line}: ` : ''}${firstLine(err.message)}`;
       }),
     );
@@ -57,8 +81,19 @@ export function parseConfigText<S extends z.ZodType>(
     }
     return undefined;
   };
-  const raw = doc.toJS();
+  let raw: unknown;
+  try {
+    raw = doc.toJS();
+  } catch (e) {
+    // The yaml library refuses alias bombs ("billion laughs") while building values.
+    throw new ConfigError(displayName, [`${firstLine((e as Error).message)}; write the lists out instead of nesting aliases`]);
+  }
   if (raw === null || raw === undefined) throw new ConfigError(displayName, ['the file is empty']);
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ConfigError(displayName, [
+      `expected a YAML or JSON mapping (brand:, values:, …) but the file holds ${Array.isArray(raw) ? 'a list' : 'plain text'}; run \`kindred schema\` for the expected shape`,
+    ]);
+  }
   const result = schema.safeParse(raw);
   if (!result.success) {
     throw new ConfigError(

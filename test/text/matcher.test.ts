@@ -103,4 +103,12 @@ describe('term matcher', () => {
     expect(m.match('kein vegan').map((x) => x.polarity)).toEqual(['negated']);
     expect(m.match('gegen vegan').map((x) => x.polarity)).toEqual(['hostile']);
   });
+
+  it('reports a term listed under two values once for each (the same text, two tags)', () => {
+    const m = new TermMatcher([
+      { text: 'reader', tag: 'a' },
+      { text: 'reader', tag: 'b' },
+    ]);
+    expect(m.match('avid reader').map((x) => x.tag)).toEqual(['a', 'b']);
+  });
 });

@@ -55,11 +55,14 @@ export async function openCsv(input: OpenedInput, options: ReadOptions, preset: 
   for (const field of preset.drop?.(layout.headers) ?? []) delete map[field];
   for (const [field, idx] of Object.entries(presetMap) as [FieldName, number | undefined][]) if (idx !== undefined) map[field] = idx;
   for (const field of Object.keys(options.map) as FieldName[]) if (aliasMap[field] !== undefined) map[field] = aliasMap[field];
-  const rowOptions = preset.rowOptions?.(layout.headers) ?? {};
+  const hasIdentityColumn = IDENTITY.some((f) => map[f] !== undefined);
+  // An email identifies people only in lists that have no handle column at all:
+  // where there is one, a row with an empty handle is a broken row, not a subscriber.
+  const rowOptions = { ...preset.rowOptions?.(layout.headers), ...(hasIdentityColumn ? { emailIsKey: false } : {}) };
   const nameIsKey = rowOptions.nameIsKey ?? false;
   const emailIsKey = rowOptions.emailIsKey ?? false;
   const identified =
-    IDENTITY.some((f) => map[f] !== undefined) ||
+    hasIdentityColumn ||
     (nameIsKey && (map.name !== undefined || map.firstName !== undefined)) ||
     (emailIsKey && map.email !== undefined);
   if (!identified) throw new ColumnsNotMappedError(input.name, layout.headers, sampleRows(input.head, layout));
@@ -80,7 +83,7 @@ async function* csvItems(
   const drain = function* (): Generator<SourceItem> {
     while (problems.length) {
       const p = problems.shift()!;
-      yield { kind: 'skip', skip: { code: p.code, file: input.name, line: p.line, detail: p.detail } };
+      yield { kind: 'skip', skip: { code: p.code, file: input.name, line: p.line, detail: p.detail, ...(p.raw !== undefined ? { raw: p.raw } : {}) } };
     }
   };
   for await (const record of readCsvRecords(input, layout, (p) => problems.push(p))) {

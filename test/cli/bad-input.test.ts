@@ -1,0 +1,315 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BIN, FERNLEAF, FIXTURES, runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/**
+ * The bad-input matrix (test/README.md lists it): every case gets a clear
+ * message naming the file (and line), the documented exit code, and never a
+ * stack trace; rows that are read are all accounted for.
+ */
+const DIR = join(FIXTURES, 'bad-input');
+const VALUES = join(DIR, 'values.yml');
+const fixture = (name: string) => join(DIR, name);
+const AS_OF = ['--as-of', '2026-11-01'];
+
+function audit(file: string, extra: string[] = []) {
+  return runCli(['audit', file, '--values', VALUES, ...AS_OF, ...extra]);
+}
+
+/** Audits to JSON with per-follower records; checks the accounting invariant on the way. */
+function auditJson(file: string, extra: string[] = []) {
+  const r = audit(file, ['--format', 'json', '--include-followers', ...extra]);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.code).toBe(0);
+  const report = JSON.parse(r.stdout);
+  for (const input of report.inputs) expect(input.rowsRead).toBe(input.classified + input.skipped);
+  expect(report.totals.rowsRead).toBe(report.totals.classified + report.totals.skipped);
+  return report as {
+    totals: { rowsRead: number; classified: number; skipped: number };
+    inputs: { columns: string[] }[];
+    dataQuality: { skippedByCode: Record<string, number>; skippedSamples: { line: number; code: string; detail?: string }[] };
+    followers: { handle: string; line: number; values: string[] }[];
+  };
+}
+
+function expectUserError(r: { code: number | null; stderr: string }, ...fragments: (string | RegExp)[]) {
+  expect(r.code).toBe(2);
+  expect(r.stderr).toMatch(/^error: /);
+  expect(r.stderr).not.toMatch(/\n\s+at /);
+  expect(r.stderr).not.toContain('internal error');
+  for (const f of fragments) expect(r.stderr).toMatch(f);
+}
+
+function tmp(): string {
+  return tempDir('kindred-bad-');
+}
+
+describe('bad follower exports', () => {
+  it('an empty file: exit 2, "the file is empty"', () => {
+    expectUserError(audit(fixture('empty.csv')), 'empty.csv: the file is empty');
+  });
+
+  it('only a byte-order mark and blank lines: exit 2, empty (also on standard input)', () => {
+    expectUserError(audit(fixture('blank-lines.csv')), 'blank-lines.csv: the file is empty (nothing but blank lines');
+    expectUserError(runCli(['audit', '-', '--values', VALUES], { input: '\n\n' }), 'standard input: the file is empty');
+  });
+
+  it('a header with no rows: a report of zero followers, not an error', () => {
+    const report = auditJson(fixture('header-only.csv'));
+    expect(report.totals).toEqual({ rowsRead: 0, classified: 0, skipped: 0 });
+    const table = audit(fixture('header-only.csv'));
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('0 rows read');
+  });
+
+  it('a PNG renamed .csv: exit 2, refused as binary', () => {
+    expectUserError(audit(fixture('image.csv')), 'image.csv:', 'binary file');
+  });
+
+  it('a file cut off inside a quoted field: the last row is skipped as MALFORMED_ROW, the rest classified', () => {
+    const report = auditJson(fixture('truncated-quote.csv'));
+    expect(report.totals).toEqual({ rowsRead: 3, classified: 2, skipped: 1 });
+    expect(report.dataQuality.skippedSamples).toEqual([expect.objectContaining({ line: 4, code: 'MALFORMED_ROW' })]);
+    expect(report.followers.map((f) => f.handle)).toEqual(['ana', 'ben']);
+  });
+
+  it('a quote never closed in the middle: that row is skipped, the rows after it are read', () => {
+    const report = auditJson(fixture('unclosed-quote.csv'));
+    expect(report.totals).toEqual({ rowsRead: 5, classified: 4, skipped: 1 });
+    expect(report.dataQuality.skippedSamples).toEqual([expect.objectContaining({ line: 3, code: 'MALFORMED_ROW' })]);
+    expect(report.followers.map((f) => `${f.handle}:${f.line}`)).toEqual(['ana:2', 'cal:4', 'dee:5', 'eve:6']);
+  });
+
+  it('a stray quote that pairs with a quote rows later (6\'2"): only its own row is lost, legit multi-line cells are kept', () => {
+    const report = auditJson(fixture('stray-quote.csv'));
+    expect(report.totals).toEqual({ rowsRead: 7, classified: 6, skipped: 1 });
+    expect(report.dataQuality.skippedSamples).toEqual([expect.objectContaining({ line: 3, code: 'MALFORMED_ROW' })]);
+    expect(report.followers.map((f) => `${f.handle}:${f.line}`)).toEqual(['ana:2', 'cal:4', 'dee:5', 'eve:6', 'fay:7', 'gus:9']);
+  });
+
+  it('--strict turns that malformed row into exit 2 naming file and line', () => {
+    expectUserError(audit(fixture('unclosed-quote.csv'), ['--strict']), 'unclosed-quote.csv:3: MALFORMED_ROW', '--strict');
+  });
+
+  it('a 1 MB bio is read whole and matched', () => {
+    const dir = tmp();
+    const file = join(dir, 'big-bio.csv');
+    const bio = `${'lorem ipsum dolor '.repeat(60_000)} bookworm`;
+    writeFileSync(file, `handle,bio\n@long,"${bio}"\n@short,reader\n`);
+    expect(bio.length).toBeGreaterThan(1_000_000);
+    const report = auditJson(file);
+    expect(report.totals).toEqual({ rowsRead: 2, classified: 2, skipped: 0 });
+    expect(report.followers.find((f) => f.handle === 'long')?.values).toEqual(['reading']);
+  });
+
+  it('10,000 columns: the header is read whole (wider than the 64 KB first look)', () => {
+    const dir = tmp();
+    const file = join(dir, 'wide.csv');
+    const header = ['handle', ...Array.from({ length: 9_998 }, (_, i) => `extra column ${i + 1}`), 'bio'];
+    const row = ['@wide', ...Array.from({ length: 9_998 }, (_, i) => `v${i}`), 'bookworm'];
+    writeFileSync(file, `${header.join(',')}\n${row.join(',')}\n@narrow\n`);
+    const report = auditJson(file);
+    expect(report.inputs[0]!.columns).toHaveLength(10_000);
+    expect(report.totals).toEqual({ rowsRead: 2, classified: 2, skipped: 0 });
+    expect(report.followers.find((f) => f.handle === 'wide')?.values).toEqual(['reading']);
+  });
+
+  it('a NUL byte inside a cell is data, not a reason to call the file binary', () => {
+    const report = auditJson(fixture('nul-byte.csv'));
+    expect(report.totals).toEqual({ rowsRead: 2, classified: 2, skipped: 0 });
+    const explain = runCli(['explain', fixture('nul-byte.csv'), '--values', VALUES, 'ana']);
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('book\\x00worm');
+  });
+
+  it('invalid UTF-8 bytes in a UTF-8 file: valid UTF-8 kept, the stray bytes read as Windows-1252', () => {
+    const report = auditJson(fixture('invalid-utf8.csv'));
+    expect(report.totals).toEqual({ rowsRead: 3, classified: 3, skipped: 0 });
+    const explain = runCli(['explain', fixture('invalid-utf8.csv'), '--values', VALUES, 'zoe', 'ana']);
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('Café owner. Bücher');
+    expect(explain.stdout).toContain('bookworm ÿþÃ');
+    expect(explain.stdout).not.toContain('\uFFFD');
+  });
+
+  it('a Latin-1 file (no valid UTF-8 at all) is read as Windows-1252', () => {
+    const explain = runCli(['explain', fixture('latin1.csv'), '--values', VALUES, 'zoe']);
+    expect(explain.code).toBe(0);
+    expect(explain.stdout).toContain('Zoë Müller');
+  });
+
+  it('mixed CRLF / LF / CR line ends: every row read, with the right line numbers', () => {
+    const report = auditJson(fixture('mixed-line-endings.csv'));
+    expect(report.totals).toEqual({ rowsRead: 5, classified: 5, skipped: 0 });
+    expect(report.followers.map((f) => `${f.handle}:${f.line}`)).toEqual(['ana:2', 'ben:3', 'cal:4', 'dee:5', 'eve:7']);
+  });
+
+  it('a pipe as the export (`<(unzip -p …)`) is read once, like standard input', () => {
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" audit <(cat "${fixture('mixed-line-endings.csv')}") --values "${VALUES}" --format json`], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).totals.classified).toBe(5);
+  });
+
+  it('an endless device (/dev/zero) as the export: exit 2, refused as binary', () => {
+    expectUserError(audit('/dev/zero'), '/dev/zero: this looks like a binary file');
+  });
+
+  it('an output naming an input file: exit 2, the input untouched', () => {
+    const dir = tmp();
+    const file = join(dir, 'followers.csv');
+    const original = readFileSync(fixture('mixed-line-endings.csv'));
+    writeFileSync(file, original);
+    for (const flag of ['--output', '--followers-out', '--rejects']) {
+      const r = audit(join(dir, '.', 'followers.csv'), ['--format', 'csv', flag, file]);
+      expectUserError(r, `${flag} ${file} is one of the input files`);
+    }
+    expectUserError(audit(file, ['--output', VALUES]), 'is one of the input files');
+    expect(readFileSync(file)).toEqual(original);
+  });
+
+  it('an output path that is a folder: exit 2', () => {
+    expectUserError(audit(fixture('header-only.csv'), ['--output', DIR]), 'this is a folder; give a file name');
+  });
+
+  it('a folder given as the export: exit 2', () => {
+    expectUserError(audit(DIR), 'this is a folder');
+  });
+
+  it('a file that does not exist: exit 2, "no such file"', () => {
+    expectUserError(audit(join(DIR, 'no-such-export.csv')), 'no-such-export.csv: no such file');
+  });
+});
+
+describe('bad values files', () => {
+  const run = (values: string) => runCli(['audit', FERNLEAF.export, '--values', values, ...AS_OF]);
+
+  it('not YAML: exit 2 with the parser message and its line', () => {
+    expectUserError(run(fixture('not-yaml.yml')), 'not-yaml.yml is not valid', /- line \d+: /);
+  });
+
+  it('a sentence instead of a mapping: exit 2 pointing at `kindred schema`', () => {
+    expectUserError(run(fixture('not-a-mapping.yml')), 'expected a YAML or JSON mapping', 'kindred schema');
+  });
+
+  it('a binary file as the values file: exit 2', () => {
+    expectUserError(run(fixture('image.csv')), 'binary data');
+  });
+
+  it('duplicate value names (case-insensitive): exit 2 naming both', () => {
+    expectUserError(run(fixture('duplicate-values.yml')), 'values[1].name (line 5): duplicate value name "reading" (also values[0])');
+  });
+
+  it('an empty term: exit 2 with its path and line', () => {
+    expectUserError(run(fixture('empty-term.yml')), 'values[0].terms[1] (line 4)');
+  });
+
+  it('a term of only punctuation: exit 2, every such term listed', () => {
+    const r = run(fixture('punctuation-term.yml'));
+    expectUserError(r, 'values[0].terms[1] (line 4): "!!!" has no letters or digits', 'values[0].terms[2] (line 4): "#"');
+  });
+
+  it('a YAML alias bomb ("billion laughs"): exit 2, not a crash or a hang', () => {
+    expectUserError(run(fixture('alias-bomb.yml')), 'alias-bomb.yml is not valid', 'Excessive alias count');
+  });
+
+  it('10,000 terms: accepted and matched', () => {
+    const dir = tmp();
+    const values = join(dir, 'many.yml');
+    const terms = Array.from({ length: 10_000 }, (_, i) => `      - term${i} word${i % 97}`).join('\n');
+    writeFileSync(values, `brand: Many\nvalues:\n  - name: many\n    terms:\n${terms}\n      - bookworm\n`);
+    const file = join(dir, 'export.csv');
+    writeFileSync(file, 'handle,bio\n@a,term9999 word8 fan\n@b,bookworm\n@c,nothing here\n');
+    const r = runCli(['audit', file, '--values', values, ...AS_OF, '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).values[0].followers).toBe(2);
+  });
+
+  it('an endless device (/dev/zero) as the values file: exit 2, not a hang', () => {
+    expectUserError(run('/dev/zero'), 'larger than 16 MB');
+  });
+
+  it('a missing values file: exit 2', () => {
+    expectUserError(run(join(DIR, 'nope.yml')), 'nope.yml: no such file');
+  });
+
+  it('a folder as the values file: exit 2', () => {
+    expectUserError(run(DIR), 'this is a folder');
+  });
+});
+
+describe('bad command lines and outputs', () => {
+  it('an unknown flag: exit 2 naming it', () => {
+    const r = runCli(['audit', FERNLEAF.export, '--values', FERNLEAF.values, '--colour']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("unknown option '--colour'");
+    expect(r.stderr).toContain('--help');
+  });
+
+  it('an unknown command: exit 2 with a suggestion', () => {
+    const r = runCli(['audti']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Did you mean audit?');
+  });
+
+  it('an output path in a missing folder: exit 2 before anything is read', () => {
+    const dir = tmp();
+    for (const flag of ['--output', '--followers-out', '--rejects']) {
+      const target = join(dir, 'missing', 'out.csv');
+      const r = runCli(['audit', FERNLEAF.export, '--values', FERNLEAF.values, flag, target]);
+      expectUserError(r, `${target}: cannot write here: the folder`, 'does not exist');
+    }
+  });
+
+  it('standard output closed early (`| head -1`): exits 0 quietly, no EPIPE stack', () => {
+    const dir = tmp();
+    const file = join(dir, 'many.csv');
+    const rows = Array.from({ length: 20_000 }, (_, i) => `@user${i},bookworm number ${i}`);
+    writeFileSync(file, `handle,bio\n${rows.join('\n')}\n`);
+    for (const format of ['csv', 'table']) {
+      const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" audit "${file}" --values "${VALUES}" --format ${format} | head -1`], {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      expect(r.status).toBe(0);
+      expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/EPIPE|\n\s+at /);
+    }
+  });
+
+  it('standard output closed mid-stream (`--format csv | head -1`) with --followers-out: the file is still written whole', () => {
+    const dir = tmp();
+    const file = join(dir, 'many.csv');
+    writeFileSync(file, `handle,bio\n${Array.from({ length: 20_000 }, (_, i) => `@user${i},bookworm ${i}`).join('\n')}\n`);
+    const followersOut = join(dir, 'followers.ndjson');
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" audit "${file}" --values "${VALUES}" --format csv --followers-out "${followersOut}" -q | head -1`],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(readFileSync(followersOut, 'utf8').trim().split('\n')).toHaveLength(20_000);
+  });
+
+  it('standard output closed before the report is printed: the requested files are still written', () => {
+    const dir = tmp();
+    const followersOut = join(dir, 'followers.csv');
+    const rejects = join(dir, 'rejects.csv');
+    // `true` exits at once, so the terminal report meets a closed pipe.
+    const r = spawnSync(
+      'bash',
+      ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" audit "${fixture('problems.csv')}" --values "${VALUES}" --followers-out "${followersOut}" --rejects "${rejects}" -q | true`],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(readFileSync(followersOut, 'utf8').trim().split('\n')).toHaveLength(1 + 3);
+    expect(readFileSync(rejects, 'utf8').trim().split('\n')).toHaveLength(1 + 3);
+  });
+});
