@@ -105,6 +105,14 @@ describe('--anonymize', () => {
     expect(both.code).toBe(2);
     expect(both.stderr).toContain('--include-emails');
   });
+
+  it('refuses --rejects with --anonymize: skipped rows are kept as read, names included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kindred-anon-rejects-'));
+    const r = runCli([...base, '--anonymize', '--rejects', join(dir, 'rejects.csv')], { env: SALT });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--rejects');
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
 
 describe('emails', () => {
