@@ -18,10 +18,22 @@ export function buildProgram(io: CliIo, version: string): Command {
       // Commander quotes the unknown option or command back: it may hold control characters.
       writeErr: (s) => io.stderr.write(escapeLines(s)),
     })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      'after',
+      fitHelp(`
+Examples:
+  $ kindred init --from followers.csv
+  $ kindred audit followers.csv --values values.yml --interactions interactions.csv
+  $ kindred explain followers.csv --values values.yml @maya_reads
+  $ kindred batch clients.yml
+
+Run kindred <command> --help for each command's options and examples.`),
+    );
 
   program
     .command('audit')
+    .summary('audit followers, print the report')
     .description('Classify every follower as advocate, potential, passive or misaligned, and report on the community.')
     .argument('<export...>', 'follower export file(s); - reads standard input')
     .requiredOption('--values <file>', 'values file (YAML or JSON): brand values, promise, ideal customer, red flags')
@@ -51,7 +63,7 @@ export function buildProgram(io: CliIo, version: string): Command {
     .option('--no-interactive', 'never ask questions; fail with a message instead')
     .addHelpText(
       'after',
-      `
+      fitHelp(`
 Examples:
   $ kindred audit followers.csv --values values.yml
   $ kindred audit followers.csv --values values.yml --interactions interactions.csv
@@ -70,7 +82,7 @@ Platforms (--platform; a platform's .zip download works too):
 ${platformHelp()}
 
 Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misaligned-share) failed,
-2 usage or input error, 130 cancelled at a question (Ctrl-C).`,
+2 usage or input error, 130 cancelled at a question (Ctrl-C).`),
     )
     .action(async (exports: string[], opts) => {
       const { auditCommand } = await import('../commands/audit.js');
@@ -79,6 +91,7 @@ Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misalign
 
   program
     .command('explain')
+    .summary('why a follower got its segment')
     .description('Show why each named follower got its segment: fields read, terms matched, scores and thresholds.')
     .argument('<export>', 'follower export file')
     .argument('<handle...>', 'handles to explain (with or without @)')
@@ -91,10 +104,10 @@ Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misalign
     .addOption(new Option('--date-order <order>', 'how to read ambiguous numeric dates').choices(['mdy', 'dmy']).default('mdy'))
     .addHelpText(
       'after',
-      `
+      fitHelp(`
 Examples:
   $ kindred explain followers.csv --values values.yml @maya_reads
-  $ kindred explain followers.csv --values values.yml maya_reads tom --as-of 2026-11-01 --format json`,
+  $ kindred explain followers.csv --values values.yml maya_reads tom --as-of 2026-11-01 --format json`),
     )
     .action(async (exportFile: string, handles: string[], opts) => {
       const { explainCommand } = await import('../commands/explain.js');
@@ -103,6 +116,7 @@ Examples:
 
   program
     .command('batch')
+    .summary('many audits from a manifest')
     .description('Run many audits (one per client or brand) from a YAML or JSON manifest; print and write a summary.')
     .argument('<manifest>', 'batch manifest (YAML or JSON); relative paths in it resolve against its folder')
     .option('--out-dir <dir>', "write entry folders and the summary under this folder instead of the manifest's")
@@ -110,13 +124,13 @@ Examples:
     .option('-q, --quiet', 'no progress or notices on standard error')
     .addHelpText(
       'after',
-      `
+      fitHelp(`
 Examples:
   $ kindred batch clients.yml
   $ kindred batch samples/batch.yml --out-dir reports
 
 Exit codes: 0 every entry audited and passed its gates, 1 all audited but a gate was missed,
-2 the manifest is invalid (nothing runs) or an entry failed (the others still run).`,
+2 the manifest is invalid (nothing runs) or an entry failed (the others still run).`),
     )
     .action(async (manifest: string, opts) => {
       const { batchCommand } = await import('../commands/batch.js');
@@ -125,6 +139,7 @@ Exit codes: 0 every entry audited and passed its gates, 1 all audited but a gate
 
   program
     .command('compare')
+    .summary('what changed between two reports')
     .description('What changed between two JSON reports: followers gained and lost, segments, quality score, who moved.')
     .argument('<before>', 'the earlier JSON report (kindred audit --format json)')
     .argument('<after>', 'the later JSON report')
@@ -134,14 +149,14 @@ Exit codes: 0 every entry audited and passed its gates, 1 all audited but a gate
     .option('-q, --quiet', 'no notices on standard error')
     .addHelpText(
       'after',
-      `
+      fitHelp(`
 Who moved between segments needs per-follower records in both reports (--include-followers).
 
 Examples:
   $ kindred audit oct.csv --values values.yml --as-of 2026-11-01 --format json --include-followers -o before.json
   $ kindred audit nov.csv --values values.yml --as-of 2026-12-01 --format json --include-followers -o after.json
   $ kindred compare before.json after.json
-  $ kindred compare before.json after.json --format markdown -o changes.md`,
+  $ kindred compare before.json after.json --format markdown -o changes.md`),
     )
     .action(async (before: string, after: string, opts) => {
       const { compareCommand } = await import('../commands/compare.js');
@@ -150,6 +165,7 @@ Examples:
 
   program
     .command('init')
+    .summary('a wizard that writes your values file')
     .description('Put your values into words: a short interactive wizard that writes a commented, valid values file.')
     .option('-o, --output <path>', 'where to write the values file', 'kindred.values.yml')
     .option('--from <export>', 'a follower export: show the words followers use that no value covers yet, and preview the audit; repeatable', collect, [])
@@ -161,7 +177,7 @@ Examples:
     .option('--no-color', 'plain text even in a terminal (NO_COLOR works too)')
     .addHelpText(
       'after',
-      `
+      fitHelp(`
 Examples:
   $ kindred init
   $ kindred init --from followers.csv
@@ -175,7 +191,7 @@ Answers file: {"brand": "…", "promise": "…", "values": [{"name": "…", "ter
   "redFlags": [{"name": "…", "terms": ["…"]}], "spamList": true}
 
 Exit codes: 0 written, 2 usage or input error (nothing written),
-130 cancelled with Ctrl-C (nothing written).`,
+130 cancelled with Ctrl-C (nothing written).`),
     )
     .action(async (opts) => {
       const { initCommand } = await import('../commands/init.js');
@@ -184,16 +200,17 @@ Exit codes: 0 written, 2 usage or input error (nothing written),
 
   program
     .command('schema')
+    .summary('JSON Schemas for editors')
     .description('Print the JSON Schema of the values file (or of the JSON report with --report), for editors and validators.')
     .option('--report', 'the JSON Schema of the audit report instead')
     .option('--manifest', 'the JSON Schema of the batch manifest instead')
     .addHelpText(
       'after',
-      `
+      fitHelp(`
 Examples:
   $ kindred schema > kindred-values.schema.json
   $ kindred schema --report > kindred-report.schema.json
-  $ kindred schema --manifest > kindred-batch.schema.json`,
+  $ kindred schema --manifest > kindred-batch.schema.json`),
     )
     .action(async (opts) => {
       const { schemaCommand } = await import('../commands/schema.js');
@@ -204,6 +221,46 @@ Examples:
 }
 
 /** The --platform names, from the format registry so help never lists a format that does not exist. */
+/**
+ * Help stays within 80 columns: a long example breaks before an option with a
+ * shell continuation, a long sentence at a space.
+ */
+export function fitHelp(text: string, width = 80): string {
+  return text
+    .split('\n')
+    .flatMap((line) => (line.length <= width ? [line] : line.startsWith('  $ ') ? breakCommand(line, width) : breakWords(line, width)))
+    .join('\n');
+}
+
+function breakCommand(line: string, width: number): string[] {
+  const lines: string[] = [];
+  let rest = line;
+  let indent = '';
+  while (indent.length + rest.length > width) {
+    const room = width - indent.length - 2;
+    const cut = rest.lastIndexOf(' --', room);
+    if (cut <= 4) break;
+    lines.push(`${indent}${rest.slice(0, cut)} \\`);
+    rest = rest.slice(cut + 1);
+    indent = '      ';
+  }
+  lines.push(indent + rest);
+  return lines;
+}
+
+function breakWords(line: string, width: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of line.split(' ')) {
+    if (current && current.length + 1 + word.length > width) {
+      lines.push(current);
+      current = `  ${word}`;
+    } else current = current ? `${current} ${word}` : word;
+  }
+  lines.push(current);
+  return lines;
+}
+
 function platformIds(): string {
   return SOURCE_FORMATS.map((f) => f.id).join(', ');
 }
