@@ -1,6 +1,7 @@
 import { type Classified, classify } from './classify.js';
 import type { EngagementEvidence } from './follower.js';
 import { InternalError } from './errors.js';
+import { KeySet } from './key-set.js';
 import { type InteractionsLog, mergeEngagement } from './io/interactions.js';
 import type { SourceItem } from './io/rows.js';
 import type { SourceInfo } from './io/sources/types.js';
@@ -13,6 +14,18 @@ export interface AuditSource {
   label: string;
   info: SourceInfo;
   items: AsyncIterable<SourceItem>;
+  /** The same items a chunk at a time, when the reader offers it (fewer awaits per row). */
+  batches?: AsyncIterable<SourceItem[]>;
+  /** Size in bytes when known, and bytes read so far: for progress. */
+  size?: number;
+  bytesRead?: () => number;
+}
+
+export interface Progress {
+  file: string;
+  rows: number;
+  bytes: number;
+  size?: number;
 }
 
 export interface PipelineOptions {
@@ -25,13 +38,18 @@ export interface PipelineOptions {
   onFollower?: (c: Classified) => void | Promise<void>;
   /** Called for every skipped row (for --rejects). */
   onSkip?: (s: Extract<SourceItem, { kind: 'skip' }>['skip']) => void | Promise<void>;
+  /** Called every few thousand rows and at the end of each source. */
+  onProgress?: (p: Progress) => void;
 }
+
+const PROGRESS_EVERY = 4096;
 
 /**
  * The audit itself: rows in, one Report out. Streams: each follower is joined
  * to its interactions, classified, handed to the aggregator and to the
  * per-follower sink, then dropped. Only the set of handles seen (to count
- * duplicates once) grows with the export.
+ * duplicates once) grows with the export: 64-bit fingerprints, 8 bytes a
+ * handle (see KeySet for the trade-off).
  */
 export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable<AuditSource>, options: PipelineOptions): Promise<Report> {
   const { values, asOf } = options;
@@ -45,47 +63,75 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
       else joined.set(key, { dated: [...evidence.dated], undated: { ...evidence.undated }, ...(evidence.rating !== undefined ? { rating: evidence.rating } : {}) });
     }
   }
-  const seen = new Set<string>();
+  const seen = new KeySet();
   const matched = new Set<string>();
   let rowsRead = 0;
   let accounted = 0;
 
+  const handle = (item: SourceItem): Promise<void> | undefined => {
+    rowsRead++;
+    if (item.kind === 'skip') {
+      agg.skip(item.skip);
+      accounted++;
+      return options.onSkip?.(item.skip) || undefined;
+    }
+    const f = item.follower;
+    for (const w of item.warnings) agg.warn(w, f.source.file);
+    // Excluded handles are never added to the seen set: every row of theirs is EXCLUDED.
+    const skipAs = values.excluded.has(f.key) ? 'EXCLUDED' : seen.add(f.key) ? undefined : 'DUPLICATE_HANDLE';
+    if (skipAs) {
+      const skip = {
+        code: skipAs,
+        file: f.source.file,
+        line: f.source.line,
+        detail: skipAs === 'EXCLUDED' ? `@${f.handle} is in overrides.exclude` : `@${f.handle} appeared earlier`,
+      } as const;
+      agg.skip(skip);
+      accounted++;
+      return options.onSkip?.(skip) || undefined;
+    }
+    const extra = joined.size > 0 ? joined.get(f.key) : undefined;
+    if (extra) {
+      mergeEngagement(f.engagement, extra);
+      matched.add(f.key);
+    }
+    const c = classify(f, { values, asOf });
+    agg.add(c);
+    accounted++;
+    return options.onFollower?.(c) || undefined;
+  };
+
   for await (const source of sources) {
     agg.startInput({ file: source.file, info: source.info, label: source.label });
-    for await (const item of source.items) {
-      rowsRead++;
-      if (item.kind === 'skip') {
-        agg.skip(item.skip);
-        await options.onSkip?.(item.skip);
-        accounted++;
-        continue;
+    const progress = () =>
+      options.onProgress?.({ file: source.file, rows: rowsRead, bytes: source.bytesRead?.() ?? 0, ...(source.size !== undefined ? { size: source.size } : {}) });
+    let nextProgress = rowsRead + PROGRESS_EVERY;
+    // Awaiting only when a sink asks to wait (backpressure): an await per row costs more than the row.
+    if (source.batches) {
+      for await (const batch of source.batches) {
+        for (let i = 0; i < batch.length; i++) {
+          const item = batch[i]!;
+          // Let go of each row once handled, so the rest of the batch does not keep it alive.
+          (batch as (SourceItem | undefined)[])[i] = undefined;
+          const wait = handle(item);
+          if (wait) await wait;
+        }
+        if (rowsRead >= nextProgress) {
+          progress();
+          nextProgress = rowsRead + PROGRESS_EVERY;
+        }
       }
-      const f = item.follower;
-      for (const w of item.warnings) agg.warn(w, f.source.file);
-      const skipAs = seen.has(f.key) ? 'DUPLICATE_HANDLE' : values.excluded.has(f.key) ? 'EXCLUDED' : undefined;
-      if (skipAs) {
-        const skip = {
-          code: skipAs,
-          file: f.source.file,
-          line: f.source.line,
-          detail: skipAs === 'EXCLUDED' ? `@${f.handle} is in overrides.exclude` : `@${f.handle} appeared earlier`,
-        } as const;
-        agg.skip(skip);
-        await options.onSkip?.(skip);
-        accounted++;
-        continue;
+    } else {
+      for await (const item of source.items) {
+        const wait = handle(item);
+        if (wait) await wait;
+        if (rowsRead >= nextProgress) {
+          progress();
+          nextProgress = rowsRead + PROGRESS_EVERY;
+        }
       }
-      seen.add(f.key);
-      const extra = joined.get(f.key);
-      if (extra) {
-        mergeEngagement(f.engagement, extra);
-        matched.add(f.key);
-      }
-      const c = classify(f, { values, asOf });
-      agg.add(c);
-      await options.onFollower?.(c);
-      accounted++;
     }
+    progress();
   }
   for (const log of logs) {
     let matchedHere = 0;

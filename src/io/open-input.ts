@@ -19,6 +19,8 @@ export interface OpenedInput {
   bomLength: number;
   /** Streams the whole content as decoded text chunks, from the start. */
   text(): AsyncIterable<string>;
+  /** Bytes streamed by text() so far (for progress); absent when the opener does not count. */
+  readonly bytesRead?: number;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -42,13 +44,17 @@ export async function openInput(name: string, stdin: Readable = process.stdin): 
   }
   const headBytes = await readHead(name);
   const { encoding, bomLength } = sniffEncoding(headBytes, name);
+  const counter = { bytes: bomLength };
   return {
     name,
     size,
     head: decodeHead(headBytes.subarray(bomLength), encoding),
     encoding,
     bomLength,
-    text: () => decodeStream(createReadStream(name, { start: bomLength, highWaterMark: 256 * 1024 }), encoding),
+    text: () => decodeStream(createReadStream(name, { start: bomLength, highWaterMark: 64 * 1024 }), encoding, counter),
+    get bytesRead() {
+      return counter.bytes;
+    },
   };
 }
 
@@ -94,12 +100,16 @@ async function openStdin(stdin: Readable): Promise<OpenedInput> {
       yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(String(next.value));
     }
   }
+  const counter = { bytes: 0 };
   return {
     name: '-',
     head: decodeHead(headBytes.subarray(bomLength), encoding),
     encoding,
     bomLength,
-    text: () => decodeStream(bytes(), encoding),
+    text: () => decodeStream(bytes(), encoding, counter),
+    get bytesRead() {
+      return counter.bytes;
+    },
   };
 }
 
@@ -173,9 +183,10 @@ function decodeHead(bytes: Buffer, encoding: Encoding): string {
   return new TextDecoder(encoding).decode(bytes, { stream: true });
 }
 
-async function* decodeStream(source: AsyncIterable<Buffer | string>, encoding: Encoding): AsyncGenerator<string> {
+async function* decodeStream(source: AsyncIterable<Buffer | string>, encoding: Encoding, counter: { bytes: number }): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
   for await (const chunk of source) {
+    counter.bytes += chunk.length;
     const text = decoder.decode(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, { stream: true });
     if (text) yield text;
   }

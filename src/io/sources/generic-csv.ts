@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { ColumnsNotMappedError } from '../columns-error.js';
-import { type CsvLayout, type CsvProblem, readCsvRecords, sniffCsvLayout } from '../csv.js';
+import { type CsvLayout, type CsvProblem, readCsvBatches, sniffCsvLayout } from '../csv.js';
 import { type ColumnMap, type FieldName, mapColumns } from '../fields.js';
 import type { OpenedInput } from '../open-input.js';
 import { createRowMapper, type RowMapperOptions, type SourceItem } from '../rows.js';
@@ -55,29 +55,39 @@ export async function openCsv(input: OpenedInput, options: ReadOptions, preset: 
   const identified = IDENTITY.some((f) => map[f] !== undefined) || (nameIsKey && (map.name !== undefined || map.firstName !== undefined));
   if (!identified) throw new ColumnsNotMappedError(input.name, layout.headers, sampleRows(input.head, layout));
   const fields = (Object.keys(map) as FieldName[]).filter((f) => map[f] !== undefined);
+  const toItem = createRowMapper(map, { file: input.name, dateOrder: options.dateOrder ?? 'mdy', ...preset.rowOptions });
+  // items and batches read the same input: whichever the caller iterates is the one that runs.
+  const batches = (): AsyncGenerator<SourceItem[]> => csvBatches(input, layout, toItem);
   return {
     info: { format: preset.id, columns: layout.headers, fields },
-    items: csvItems(input, layout, createRowMapper(map, { file: input.name, dateOrder: options.dateOrder ?? 'mdy', ...preset.rowOptions })),
+    items: {
+      async *[Symbol.asyncIterator]() {
+        for await (const batch of batches()) yield* batch;
+      },
+    },
+    batches: { [Symbol.asyncIterator]: batches },
   };
 }
 
-async function* csvItems(
+async function* csvBatches(
   input: OpenedInput,
   layout: CsvLayout,
   toItem: (cells: string[], line: number) => SourceItem,
-): AsyncGenerator<SourceItem> {
+): AsyncGenerator<SourceItem[]> {
   const problems: CsvProblem[] = [];
-  const drain = function* (): Generator<SourceItem> {
-    while (problems.length) {
-      const p = problems.shift()!;
-      yield { kind: 'skip', skip: { code: p.code, file: input.name, line: p.line, detail: p.detail } };
-    }
+  const drain = (out: SourceItem[]) => {
+    for (const p of problems) out.push({ kind: 'skip', skip: { code: p.code, file: input.name, line: p.line, detail: p.detail } });
+    problems.length = 0;
   };
-  for await (const record of readCsvRecords(input, layout, (p) => problems.push(p))) {
-    if (problems.length) yield* drain();
-    yield toItem(record.cells, record.line);
+  for await (const records of readCsvBatches(input, layout, (p) => problems.push(p))) {
+    const out: SourceItem[] = [];
+    drain(out);
+    for (const record of records) out.push(toItem(record.cells, record.line));
+    yield out;
   }
-  yield* drain();
+  const rest: SourceItem[] = [];
+  drain(rest);
+  if (rest.length) yield rest;
 }
 
 function sampleRows(head: string, layout: CsvLayout): string[][] {
