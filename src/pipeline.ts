@@ -1,6 +1,7 @@
 import { type Classified, classify } from './classify.js';
 import type { EngagementEvidence } from './follower.js';
 import { InternalError } from './errors.js';
+import { createHeapBudget } from './heap-budget.js';
 import { KeySet } from './key-set.js';
 import { type InteractionsLog, mergeEngagement } from './io/interactions.js';
 import type { SourceItem } from './io/rows.js';
@@ -40,9 +41,11 @@ export interface PipelineOptions {
   onSkip?: (s: Extract<SourceItem, { kind: 'skip' }>['skip']) => void | Promise<void>;
   /** Called every few thousand rows and at the end of each source. */
   onProgress?: (p: Progress) => void;
+  /** Keep the heap within this many MB of garbage (see heap-budget.ts); the CLI sets it, library callers may. */
+  heapBudgetMb?: number;
 }
 
-const PROGRESS_EVERY = 4096;
+const PROGRESS_EVERY = 2048;
 
 /**
  * The audit itself: rows in, one Report out. Streams: each follower is joined
@@ -54,9 +57,10 @@ const PROGRESS_EVERY = 4096;
 export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable<AuditSource>, options: PipelineOptions): Promise<Report> {
   const { values, asOf } = options;
   const agg = createAggregator({ values, asOf, top: options.top, version: options.version });
-  const joined = new Map<string, EngagementEvidence>();
   const logs = options.interactions ?? [];
-  for (const log of logs) {
+  // One log (the usual case) is joined as it is; several are merged into one map first.
+  const joined = logs.length === 1 ? logs[0]!.byKey : new Map<string, EngagementEvidence>();
+  if (logs.length > 1) for (const log of logs) {
     for (const [key, evidence] of log.byKey) {
       const existing = joined.get(key);
       if (existing) mergeEngagement(existing, evidence);
@@ -64,7 +68,8 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
     }
   }
   const seen = new KeySet();
-  const matched = new Set<string>();
+  // The joined evidence objects that met a follower: no follower strings are kept.
+  const matched = new Set<EngagementEvidence>();
   let rowsRead = 0;
   let accounted = 0;
 
@@ -93,7 +98,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
     const extra = joined.size > 0 ? joined.get(f.key) : undefined;
     if (extra) {
       mergeEngagement(f.engagement, extra);
-      matched.add(f.key);
+      matched.add(extra);
     }
     const c = classify(f, { values, asOf });
     agg.add(c);
@@ -101,10 +106,13 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
     return options.onFollower?.(c) || undefined;
   };
 
+  const heapCheck = options.heapBudgetMb ? createHeapBudget(options.heapBudgetMb * 1024 * 1024) : undefined;
   for await (const source of sources) {
     agg.startInput({ file: source.file, info: source.info, label: source.label });
-    const progress = () =>
+    const progress = () => {
+      heapCheck?.();
       options.onProgress?.({ file: source.file, rows: rowsRead, bytes: source.bytesRead?.() ?? 0, ...(source.size !== undefined ? { size: source.size } : {}) });
+    };
     let nextProgress = rowsRead + PROGRESS_EVERY;
     // Awaiting only when a sink asks to wait (backpressure): an await per row costs more than the row.
     if (source.batches) {
@@ -135,7 +143,10 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   }
   for (const log of logs) {
     let matchedHere = 0;
-    for (const key of log.byKey.keys()) if (matched.has(key)) matchedHere++;
+    for (const key of log.byKey.keys()) {
+      const evidence = joined.get(key);
+      if (evidence && matched.has(evidence)) matchedHere++;
+    }
     agg.addInteractions({ file: log.file, rowsRead: log.rowsRead, skipped: log.skippedCount, handles: log.byKey.size, matchedFollowers: matchedHere });
   }
   const report = agg.finish();

@@ -124,6 +124,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       top: options.top,
       version: VERSION,
       interactions,
+      heapBudgetMb: 32,
       onFollower: (c) => {
         if (!sink && !options.includeFollowers) return undefined;
         const record = toRecord(c, recordOptions);

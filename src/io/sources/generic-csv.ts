@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { ColumnsNotMappedError } from '../columns-error.js';
-import { type CsvLayout, type CsvProblem, readCsvBatches, sniffCsvLayout } from '../csv.js';
+import { type CsvLayout, type CsvProblem, type CsvRecord, readCsvBatches, sniffCsvLayout } from '../csv.js';
 import { type ColumnMap, type FieldName, mapColumns } from '../fields.js';
 import type { OpenedInput } from '../open-input.js';
 import { createRowMapper, type RowMapperOptions, type SourceItem } from '../rows.js';
@@ -69,6 +69,8 @@ export async function openCsv(input: OpenedInput, options: ReadOptions, preset: 
   };
 }
 
+const BATCH_ROWS = 64;
+
 async function* csvBatches(
   input: OpenedInput,
   layout: CsvLayout,
@@ -80,10 +82,19 @@ async function* csvBatches(
     problems.length = 0;
   };
   for await (const records of readCsvBatches(input, layout, (p) => problems.push(p))) {
-    const out: SourceItem[] = [];
-    drain(out);
-    for (const record of records) out.push(toItem(record.cells, record.line));
-    yield out;
+    // Small batches: rows become Followers just before they are classified, so
+    // few are alive at once and the young generation collects them (flat memory).
+    for (let from = 0; from < records.length; from += BATCH_ROWS) {
+      const out: SourceItem[] = [];
+      drain(out);
+      const to = Math.min(records.length, from + BATCH_ROWS);
+      for (let i = from; i < to; i++) {
+        const record = records[i]!;
+        (records as (CsvRecord | undefined)[])[i] = undefined;
+        out.push(toItem(record.cells, record.line));
+      }
+      yield out;
+    }
   }
   const rest: SourceItem[] = [];
   drain(rest);
