@@ -1,8 +1,10 @@
-// Preloaded into each benchmarked process (`node --require`): writes the
-// process's peak resident set size (all threads) to $KINDRED_BENCH_RSS on exit.
+// Preloaded into each benchmarked process (`node --require`): on exit, writes
+// the process's peak resident set size (all threads, bytes) and CPU time
+// (user + system, ms) as JSON to $KINDRED_BENCH_RSS.
 const out = process.env.KINDRED_BENCH_RSS;
 if (out) {
   process.on('exit', () => {
-    require('node:fs').writeFileSync(out, String(process.resourceUsage().maxRSS * 1024));
+    const u = process.resourceUsage();
+    require('node:fs').writeFileSync(out, JSON.stringify({ rss: u.maxRSS * 1024, cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000 }));
   });
 }

@@ -40,7 +40,7 @@ function label(n) {
   return n >= 1e6 && n % 1e6 === 0 ? `${n / 1e6}M` : n >= 1e3 && n % 1e3 === 0 ? `${n / 1e3}k` : String(n);
 }
 
-/** Runs one process; wall time (ms) and peak RSS (bytes) of the whole process. */
+/** Runs one process; wall time (ms), CPU time (ms, all threads) and peak RSS (bytes) of the whole process. */
 function measure(argv) {
   const rssFile = join(DIR, `rss-${process.pid}.txt`);
   rmSync(rssFile, { force: true });
@@ -52,9 +52,9 @@ function measure(argv) {
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.status !== 0) throw new Error(`${argv.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const rss = Number(readFileSync(rssFile, 'utf8'));
+  const { rss, cpuMs } = JSON.parse(readFileSync(rssFile, 'utf8'));
   rmSync(rssFile, { force: true });
-  return { ms, rss };
+  return { ms, rss, cpuMs };
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -86,6 +86,7 @@ for (const rows of sizes) {
     ...termCounts.slice(1).map((t) => [`audit --format json (${t} terms)`, audit(t, ['--format', 'json', '-o', join(out, `report-${t}.json`)])]),
   ];
   const times = cases.map(() => []);
+  const cpu = cases.map(() => []);
   const rss = cases.map(() => []);
   // Interleaved (a, b, c, a, b, c, …) so a noisy moment on a shared machine hits every case alike.
   for (let run = 0; run < runs; run++) {
@@ -93,20 +94,38 @@ for (const rows of sizes) {
       process.stderr.write(`${name} run ${run + 1}/${runs}: ${caseName}\r`);
       const m = measure(argv);
       times[i].push(m.ms);
+      cpu[i].push(m.cpuMs);
       rss[i].push(m.rss);
     });
   }
   process.stderr.write('\n');
   const base = median(times[0]);
+  const baseCpu = median(cpu[0]);
   console.log(`\n${name} rows, ${fmt(bytes / 1e6, 1)} MB, median of ${runs} run(s)`);
-  console.log(`${'case'.padEnd(44)} ${'time s'.padStart(8)} ${'rows/s'.padStart(11)} ${'MB/s'.padStart(7)} ${'peak RSS MB'.padStart(12)} ${'× parse'.padStart(8)}`);
+  console.log(
+    `${'case'.padEnd(44)} ${'time s'.padStart(8)} ${'rows/s'.padStart(11)} ${'MB/s'.padStart(7)} ${'peak RSS MB'.padStart(12)} ${'× parse'.padStart(8)} ${'CPU s'.padStart(7)} ${'× CPU'.padStart(6)}`,
+  );
   cases.forEach(([caseName], i) => {
     const t = median(times[i]);
     const peak = Math.max(...rss[i]);
-    const row = { rows, bytes, case: caseName, runs, seconds: t / 1000, all: times[i].map((x) => x / 1000), rowsPerSecond: rows / (t / 1000), mbPerSecond: bytes / 1e6 / (t / 1000), peakRssMb: peak / 1e6, ratio: t / base };
+    const c = median(cpu[i]);
+    const row = {
+      rows,
+      bytes,
+      case: caseName,
+      runs,
+      seconds: t / 1000,
+      all: times[i].map((x) => x / 1000),
+      rowsPerSecond: rows / (t / 1000),
+      mbPerSecond: bytes / 1e6 / (t / 1000),
+      peakRssMb: peak / 1e6,
+      ratio: t / base,
+      cpuSeconds: c / 1000,
+      cpuRatio: c / baseCpu,
+    };
     results.push(row);
     console.log(
-      `${caseName.padEnd(44)} ${fmt(row.seconds, 2).padStart(8)} ${fmt(row.rowsPerSecond).padStart(11)} ${fmt(row.mbPerSecond, 1).padStart(7)} ${fmt(row.peakRssMb).padStart(12)} ${fmt(row.ratio, 2).padStart(8)}`,
+      `${caseName.padEnd(44)} ${fmt(row.seconds, 2).padStart(8)} ${fmt(row.rowsPerSecond).padStart(11)} ${fmt(row.mbPerSecond, 1).padStart(7)} ${fmt(row.peakRssMb).padStart(12)} ${fmt(row.ratio, 2).padStart(8)} ${fmt(row.cpuSeconds, 2).padStart(7)} ${fmt(row.cpuRatio, 2).padStart(6)}`,
     );
   });
   const first = results.find((r) => r.rows === rows && r.case.startsWith(`audit --format json (${termCounts[0]} `));

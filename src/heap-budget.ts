@@ -16,7 +16,6 @@ export function createHeapBudget(budgetBytes: number): () => void {
   // Start from the live size: reading the values file and interaction logs left garbage behind.
   gc({ type: 'major', execution: 'sync' });
   let limit = v8.getHeapStatistics().used_heap_size + budgetBytes;
-  if (process.env.KINDRED_DEBUG_HEAP) console.error('live at start', limit - budgetBytes);
   return () => {
     const used = v8.getHeapStatistics().used_heap_size;
     if (used < limit) return;

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
+import { createProgress, type ProgressLine } from '../cli/progress.js';
 import { GateError, UsageError } from '../errors.js';
 import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
@@ -87,6 +88,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   const files: AtomicFile[] = [];
   let sink: FollowerSink | undefined;
   let reportFile: AtomicFile | undefined;
+  let progress: ProgressLine | undefined;
   try {
     if (followersOutFormat && options.followersOut) {
       const f = await openAtomic(options.followersOut);
@@ -116,6 +118,8 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
           }
         : main;
     }
+    // Progress only for a person watching: a terminal on stderr, not --quiet.
+    progress = io.stderrIsTTY && !options.quiet ? createProgress(io) : undefined;
     const recordOptions = { windowDays: values.scoring.windowDays, includeEmails: !!options.includeEmails };
     const collected: Record<string, unknown>[] = [];
     const report = await runPipeline(sources, {
@@ -125,6 +129,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       version: VERSION,
       interactions,
       heapBudgetMb: 32,
+      ...(progress ? { onProgress: progress.update } : {}),
       onFollower: (c) => {
         if (!sink && !options.includeFollowers) return undefined;
         const record = toRecord(c, recordOptions);
@@ -132,6 +137,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         return sink?.write(record);
       },
     });
+    progress?.done();
     if (options.includeFollowers) report.followers = collected;
     await sink?.end();
 
@@ -152,6 +158,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     }
     return report;
   } finally {
+    progress?.done();
     for (const f of files) await f.abort();
   }
 }
