@@ -117,16 +117,15 @@ export class TermMatcher<T> {
   matchTokens(tokens: Tokens): Match<T>[] {
     const out: Match<T>[] = [];
     const n = tokens.words.length;
-    const seen = new Set<string>();
-    for (let i = 0; i < n; i++) this.walk(this.root, tokens, i, i, out, seen);
+    for (let i = 0; i < n; i++) this.walk(this.root, tokens, i, i, out);
     return out;
   }
 
-  private walk(node: Node<T>, tokens: Tokens, start: number, pos: number, out: Match<T>[], seen: Set<string>): void {
+  private walk(node: Node<T>, tokens: Tokens, start: number, pos: number, out: Match<T>[]): void {
     if (pos >= tokens.words.length) return;
-    this.step(node, tokens, start, tokens.words[pos]!, pos + 1, out, seen);
+    this.step(node, tokens, start, tokens.words[pos]!, pos + 1, out);
     const alt = tokens.joined[pos];
-    if (alt) this.step(node, tokens, start, alt[0], alt[1], out, seen);
+    if (alt) this.step(node, tokens, start, alt[0], alt[1], out);
   }
 
   private step(
@@ -136,27 +135,25 @@ export class TermMatcher<T> {
     word: string,
     end: number,
     out: Match<T>[],
-    seen: Set<string>,
   ): void {
     if (node.prefixLengths) {
       for (const len of node.prefixLengths) {
         if (len > word.length) break;
         const specs = node.prefixes!.get(len === word.length ? word : word.slice(0, len));
-        if (specs) this.emit(specs, tokens, start, end, out, seen);
+        if (specs) this.emit(specs, tokens, start, end, out);
       }
     }
     const child = node.next?.get(word);
     if (!child) return;
-    if (child.terms) this.emit(child.terms, tokens, start, end, out, seen);
-    this.walk(child, tokens, start, end, out, seen);
+    if (child.terms) this.emit(child.terms, tokens, start, end, out);
+    this.walk(child, tokens, start, end, out);
   }
 
-  private emit(specs: TermSpec<T>[], tokens: Tokens, start: number, end: number, out: Match<T>[], seen: Set<string>): void {
+  private emit(specs: TermSpec<T>[], tokens: Tokens, start: number, end: number, out: Match<T>[]): void {
     for (const spec of specs) {
       // The split and the joined form of one compound can reach the same term twice.
-      const id = `${start}:${spec.text}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      // (Matches per text are few: a scan of them beats a Set made for every text.)
+      if (out.some((m) => m.start === start && m.term === spec.text)) continue;
       const negation = this.negationBefore(tokens, start);
       out.push({
         term: spec.text,
