@@ -37,6 +37,8 @@ export interface AuditOptions {
   includeFollowers?: boolean;
   bom?: boolean;
   dateOrder?: DateOrder;
+  /** How long a read runs before progress shows (default 1.5 s); for tests. */
+  progressDelayMs?: number;
 }
 
 const FOLLOWER_FORMATS = new Set(['csv', 'ndjson']);
@@ -119,7 +121,10 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         : main;
     }
     // Progress only for a person watching: a terminal on stderr, not --quiet.
-    progress = io.stderrIsTTY && !options.quiet ? createProgress(io) : undefined;
+    progress =
+      io.stderrIsTTY && !options.quiet
+        ? createProgress(io, { ...(options.progressDelayMs !== undefined ? { delayMs: options.progressDelayMs, intervalMs: 0 } : {}) })
+        : undefined;
     const recordOptions = { windowDays: values.scoring.windowDays, includeEmails: !!options.includeEmails };
     const collected: Record<string, unknown>[] = [];
     const report = await runPipeline(sources, {
