@@ -61,7 +61,8 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
   await checkWritableTarget(path);
   installCleanup();
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-  const stream = createWriteStream(tmp);
+  // A 1 MB buffer lets classification go on while the disk writes (backpressure still holds memory flat).
+  const stream = createWriteStream(tmp, { highWaterMark: 1 << 20 });
   pending.add(tmp);
   await Promise.race([once(stream, 'open'), once(stream, 'error').then(([e]) => Promise.reject(e))]).catch((e) => {
     pending.delete(tmp);
