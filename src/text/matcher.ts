@@ -40,6 +40,23 @@ interface Node<T> {
   prefixes?: Map<string, TermSpec<T>[]>;
   /** Distinct prefix lengths present in `prefixes`, ascending. */
   prefixLengths?: number[];
+  /**
+   * Bitmap of the first one or two characters of the prefixes: most words
+   * start like no prefix and are turned away without slicing any string, so
+   * a values file with hundreds of `word*` terms costs what one with few does.
+   */
+  prefixHeads?: Uint8Array;
+  prefixHeadLength?: number;
+}
+
+function hasHead(node: Node<unknown>, word: string): boolean {
+  const h = headOf(word, node.prefixHeadLength!);
+  return (node.prefixHeads![h >> 3]! & (1 << (h & 7))) !== 0;
+}
+
+function headOf(word: string, length: number): number {
+  const c0 = word.charCodeAt(0);
+  return length === 1 ? c0 & 0xffff : (Math.imul(c0, 0x9e37) ^ word.charCodeAt(1)) & 0xffff;
 }
 
 export interface MatcherOptions {
@@ -97,6 +114,14 @@ export class TermMatcher<T> {
       const lengths = new Set(node.prefixLengths ?? []);
       lengths.add(w.length);
       node.prefixLengths = [...lengths].sort((a, b) => a - b);
+      const headLength = Math.min(2, node.prefixLengths[0]!);
+      const heads = new Uint8Array(8192);
+      for (const prefix of node.prefixes.keys()) {
+        const h = headOf(prefix, headLength);
+        heads[h >> 3]! |= 1 << (h & 7);
+      }
+      node.prefixHeads = heads;
+      node.prefixHeadLength = headLength;
     } else {
       node.next ??= new Map();
       let child = node.next.get(w);
@@ -136,8 +161,9 @@ export class TermMatcher<T> {
     end: number,
     out: Match<T>[],
   ): void {
-    if (node.prefixLengths) {
-      for (const len of node.prefixLengths) {
+    const lengths = node.prefixLengths;
+    if (lengths && word.length >= lengths[0]! && hasHead(node, word)) {
+      for (const len of lengths) {
         if (len > word.length) break;
         const specs = node.prefixes!.get(len === word.length ? word : word.slice(0, len));
         if (specs) this.emit(specs, tokens, start, end, out);
