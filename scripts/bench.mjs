@@ -78,12 +78,15 @@ for (const rows of sizes) {
   const bytes = statSync(csv).size;
   const out = join(DIR, 'out');
   mkdirSync(out, { recursive: true });
-  const audit = (terms, extra) => [BIN, 'audit', csv, '--values', valuesFiles[terms], '--interactions', log, '--as-of', '2026-11-01', '--quiet', ...extra];
+  const withoutLog = (terms, extra) => [BIN, 'audit', csv, '--values', valuesFiles[terms], '--as-of', '2026-11-01', '--quiet', ...extra];
+  const audit = (terms, extra) => [...withoutLog(terms, extra), '--interactions', log];
   const cases = [
     ['csv-parse alone', [join(ROOT, 'scripts', 'bench-parse.mjs'), csv]],
     [`audit --format json (${termCounts[0]} terms)`, audit(termCounts[0], ['--format', 'json', '-o', join(out, 'report.json')])],
     [`audit --followers-out ndjson (${termCounts[0]} terms)`, audit(termCounts[0], ['--format', 'json', '-o', join(out, 'report2.json'), '--followers-out', join(out, 'followers.ndjson')])],
     ...termCounts.slice(1).map((t) => [`audit --format json (${t} terms)`, audit(t, ['--format', 'json', '-o', join(out, `report-${t}.json`)])]),
+    // Memory of the export alone: the interactions log is held in memory in proportion to its size.
+    [`audit --format json, no interactions log`, withoutLog(termCounts[0], ['--format', 'json', '-o', join(out, 'report-nolog.json')])],
   ];
   const times = cases.map(() => []);
   const cpu = cases.map(() => []);

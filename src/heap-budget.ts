@@ -6,26 +6,27 @@ import vm from 'node:vm';
  * lived objects; the few alive when the young generation is collected move to
  * the old one, where V8, with memory to spare, lets garbage pile up to
  * hundreds of MB before collecting it. The audit keeps only counters, so its
- * live heap is small: when the heap grows past the budget, ask V8 for an
- * (incremental, off the critical path) major collection. Called every few
- * thousand rows; a no-op where V8 does not allow it.
+ * live heap is small: when the heap grows past the budget, ask V8 for a major
+ * collection. Called every few thousand rows; a no-op where V8 does not allow it.
  */
 export function createHeapBudget(budgetBytes: number): () => void {
   const gc = exposeGc();
   if (!gc) return () => {};
   // Start from the live size: reading the values file and interaction logs left garbage behind.
-  gc({ type: 'major', execution: 'sync' });
+  gc();
   let limit = v8.getHeapStatistics().used_heap_size + budgetBytes;
   return () => {
-    const used = v8.getHeapStatistics().used_heap_size;
-    if (used < limit) return;
-    gc({ type: 'major', execution: 'async' });
-    // If what survives is itself big (a huge interactions log), move the bar rather than collect in a loop.
-    limit = Math.max(limit, used + budgetBytes / 2);
+    if (v8.getHeapStatistics().used_heap_size < limit) return;
+    // A full collection of a small live heap takes a few tens of ms, once per 100k rows or so; the
+    // next bar is set from what survives, so a big live set (a huge interactions log) never
+    // makes it collect in a loop.
+    gc();
+    limit = v8.getHeapStatistics().used_heap_size + budgetBytes;
   };
 }
 
-type Gc = (options?: { type?: 'major' | 'minor'; execution?: 'sync' | 'async' }) => void;
+/** V8's gc(): with no argument, a full (major) collection. */
+type Gc = () => void;
 
 function exposeGc(): Gc | undefined {
   try {
