@@ -14,15 +14,23 @@ export function createHeapBudget(budgetBytes: number): () => void {
   if (!gc) return () => {};
   // Start from the live size: reading the values file and interaction logs left garbage behind.
   gc();
-  let limit = v8.getHeapStatistics().used_heap_size + budgetBytes;
+  let limit = nextLimit(budgetBytes);
   return () => {
     if (v8.getHeapStatistics().used_heap_size < limit) return;
-    // A full collection of a small live heap takes a few tens of ms, once per 100k rows or so; the
-    // next bar is set from what survives, so a big live set (a huge interactions log) never
-    // makes it collect in a loop.
+    // A full collection of a small live heap takes a few tens of ms, once per 100k rows or so.
     gc();
-    limit = v8.getHeapStatistics().used_heap_size + budgetBytes;
+    limit = nextLimit(budgetBytes);
   };
+}
+
+/**
+ * The next bar, from what survived: a full collection costs in proportion to
+ * the live heap, so a big live set (a huge interactions log) gets a
+ * proportionally bigger allowance and the collections stay a small share of the run.
+ */
+function nextLimit(budgetBytes: number): number {
+  const live = v8.getHeapStatistics().used_heap_size;
+  return live + Math.max(budgetBytes, live / 2);
 }
 
 /** V8's gc(): with no argument, a full (major) collection. */
