@@ -50,7 +50,7 @@ describe('pipeline', () => {
       skippedCount: 0,
       byKey: new Map([
         ['ann', evidence],
-        ['stranger', evidence],
+        ['stranger', { ...evidence, dated: [...evidence.dated] }],
       ]),
     };
     const seen: string[] = [];

@@ -1,7 +1,7 @@
 import type { GateResult } from '../gates.js';
 import { csvLine } from '../report/follower-sinks.js';
 import type { Report } from '../report/model.js';
-import { clip } from '../report/safe-text.js';
+import { clip } from '../safe-text.js';
 import { SEGMENT_ORDER } from '../report/renderers/format.js';
 import { wrap } from '../report/renderers/table.js';
 import { VERSION } from '../version.js';

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
 import { CancelledError, EXIT, formatUserError, GateError, isUserError } from '../errors.js';
-import { escapeLines } from '../report/safe-text.js';
+import { escapeLines } from '../safe-text.js';
 import { VERSION } from '../version.js';
 import { type CliIo, processIo } from './io.js';
 import { buildProgram } from './program.js';

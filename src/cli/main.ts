@@ -1,5 +1,5 @@
 import { EXIT } from '../errors.js';
-import { pendingFiles } from '../io/output.js';
+import { pendingFiles } from '../pending-files.js';
 import { main } from './cli.js';
 
 // A reader that stops early (`kindred audit … | head -1`) is not an error. With

@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseShare } from '../gates.js';
-import { platformHelp, SOURCE_FORMATS } from '../io/sources/index.js';
-import { escapeLines } from '../report/safe-text.js';
+import { platformHelp, platformIds } from '../platforms.js';
+import { escapeLines } from '../safe-text.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -220,7 +220,6 @@ Examples:
   return program;
 }
 
-/** The --platform names, from the format registry so help never lists a format that does not exist. */
 /**
  * Help stays within 80 columns: a long example breaks before an option with a
  * shell continuation, a long sentence at a space.
@@ -259,10 +258,6 @@ function breakWords(line: string, width: number): string[] {
   }
   lines.push(current);
   return lines;
-}
-
-function platformIds(): string {
-  return SOURCE_FORMATS.map((f) => f.id).join(', ');
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
+import { createProgress, type ProgressLine } from '../cli/progress.js';
 import { GateError, InputError, UsageError } from '../errors.js';
 import { evaluateGates } from '../gates.js';
 import { askColumns } from '../io/ask-columns.js';
@@ -19,7 +20,7 @@ import { createAnonymizer, resolveSalt } from '../privacy/anonymize.js';
 import { createFollowerSink, type FollowerSink } from '../report/follower-sinks.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
-import { escapeLines } from '../report/safe-text.js';
+import { escapeLines } from '../safe-text.js';
 import { createRejectsSink, type RejectsSink } from '../report/rejects-sink.js';
 import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
 import { compileValues } from '../values/compile.js';
@@ -56,6 +57,8 @@ export interface AuditOptions {
   rejects?: string;
   /** A row that cannot be read (malformed, no handle) fails the run instead of being skipped. */
   strict?: boolean;
+  /** How long a read runs before progress shows (default 1.5 s); for tests. */
+  progressDelayMs?: number;
 }
 
 /**
@@ -148,6 +151,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   let sink: FollowerSink | undefined;
   let reportFile: AtomicFile | undefined;
   let rejects: RejectsSink | undefined;
+  let progress: ProgressLine | undefined;
   try {
     if (options.rejects) {
       const f = await openAtomic(options.rejects);
@@ -187,6 +191,11 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
           }
         : main;
     }
+    // Progress only for a person watching: a terminal on stderr, not --quiet.
+    progress =
+      io.stderrIsTTY && !options.quiet
+        ? createProgress(io, { ...(options.progressDelayMs !== undefined ? { delayMs: options.progressDelayMs, intervalMs: 0 } : {}) })
+        : undefined;
     const recordOptions = { windowDays: values.scoring.windowDays, includeEmails: !!options.includeEmails };
     const collected: Record<string, unknown>[] = [];
     const report = await runPipeline(sources, {
@@ -195,6 +204,8 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       top: options.top,
       version: VERSION,
       interactions,
+      heapBudgetMb: 32,
+      ...(progress ? { onProgress: progress.update } : {}),
       onFollower: (c) => {
         if (!sink && !options.includeFollowers) return undefined;
         const record = anonymizer ? anonymizer.record(toRecord(c, recordOptions)) : toRecord(c, recordOptions);
@@ -206,6 +217,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         return rejects?.write(s);
       },
     });
+    progress?.done();
     if (options.includeFollowers) report.followers = collected;
     await sink?.end();
     await rejects?.end();
@@ -230,6 +242,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     if (failed.length > 0) throw new GateError(failed.map((g) => g.message).join('; '));
     return shown;
   } finally {
+    progress?.done();
     for (const f of files) await f.abort();
   }
 }

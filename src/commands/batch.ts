@@ -12,7 +12,7 @@ import { evaluateGates } from '../gates.js';
 import { checkWritableTarget, writeFileAtomic } from '../io/output.js';
 import { resolveSalt } from '../privacy/anonymize.js';
 import type { Report } from '../report/model.js';
-import { escapeControl } from '../report/safe-text.js';
+import { escapeControl } from '../safe-text.js';
 import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
 import { auditCommand } from './audit.js';
 

@@ -5,7 +5,7 @@ import { readReport } from '../compare/read-report.js';
 import { COMPARE_RENDERERS, type CompareFormat } from '../compare/render.js';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../io/output.js';
-import { escapeControl } from '../report/safe-text.js';
+import { escapeControl } from '../safe-text.js';
 
 export interface CompareOptions {
   format: string;

@@ -12,7 +12,7 @@ import { openSources } from '../io/open-sources.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import { runPipeline } from '../pipeline.js';
 import { reasonsFor } from '../report/reasons.js';
-import { clip, escapeControl, safeJson } from '../report/safe-text.js';
+import { clip, escapeControl, safeJson } from '../safe-text.js';
 import { FIELDS_FOR } from '../scoring/alignment.js';
 import { scoreAuthenticity } from '../scoring/authenticity.js';
 import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';

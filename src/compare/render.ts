@@ -1,5 +1,5 @@
 import { wrap } from '../report/renderers/table.js';
-import { clip, escapeControl } from '../report/safe-text.js';
+import { clip, escapeControl } from '../safe-text.js';
 import { type Comparison, type Mover, SEGMENTS } from './compare.js';
 
 /** Comparison renderers by --format name; each returns a string. */

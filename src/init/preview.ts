@@ -1,7 +1,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Report } from '../report/model.js';
 import { num, pct, SEGMENT_ORDER } from '../report/renderers/format.js';
-import { escapeControl } from '../report/safe-text.js';
+import { escapeControl } from '../safe-text.js';
 import { wrapNote } from './layout.js';
 
 /**

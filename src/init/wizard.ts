@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { Prompter } from '../io/prompts.js';
-import { escapeControl } from '../report/safe-text.js';
+import { escapeControl } from '../safe-text.js';
 import { foldWords } from '../text/matcher.js';
 import { type InitAnswers, splitTerms } from './answers.js';
 import type { CommunityLanguage, Frequent } from './community-language.js';

@@ -1,4 +1,4 @@
-import { clip, escapeControl } from '../report/safe-text.js';
+import { clip, escapeControl } from '../safe-text.js';
 import type { ColumnsNotMappedError } from './columns-error.js';
 import type { FieldName } from './fields.js';
 import type { ColumnPrompter } from './prompts.js';

@@ -80,6 +80,7 @@ export async function readInteractions(
   }
 
   const log: InteractionsLog = { file: input.name, rowsRead: 0, skipped: [], skippedCount: 0, byKey: new Map() };
+  const dates = new Map<string, Date | null | undefined>();
   const skip = (s: SkippedRow) => {
     log.skippedCount++;
     if (log.skipped.length < keepSkipped) log.skipped.push(s);
@@ -100,7 +101,14 @@ export async function readInteractions(
       log.byKey.set(key, evidence);
     }
     const dateRaw = dateIdx !== undefined ? (cells[dateIdx] ?? '').trim() : '';
-    const at = dateRaw ? parseDate(dateRaw, dateOrder) : undefined;
+    // Logs repeat the same few hundred days: one Date per distinct day keeps a big log small.
+    let at = dateRaw ? dates.get(dateRaw) : undefined;
+    if (dateRaw && !dates.has(dateRaw)) {
+      const parsed = parseDate(dateRaw, dateOrder);
+      if (dates.size > 10_000) dates.clear();
+      dates.set(dateRaw, parsed);
+      at = parsed;
+    }
     if (at === null) {
       skip({ code: 'MALFORMED_ROW', file: input.name, line, detail: `unreadable date "${dateRaw}"`, cells });
       continue;
@@ -175,7 +183,11 @@ const COUNT_TYPE: Partial<Record<FieldName, InteractionType>> = {
 };
 
 function addInteraction(e: EngagementEvidence, type: InteractionType, count: number, at: Date | undefined): void {
-  if (at) e.dated.push({ type, at, count });
+  // A fresh one-element array rather than a push onto [] (which reserves room for 17): most handles have one event.
+  if (at) {
+    if (e.dated.length === 0) e.dated = [{ type, at, count }];
+    else e.dated.push({ type, at, count });
+  }
   else e.undated[type] = (e.undated[type] ?? 0) + count;
 }
 

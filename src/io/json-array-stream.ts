@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { escapeControl } from '../report/safe-text.js';
+import { escapeControl } from '../safe-text.js';
 
 /** One element of the streamed list: its parsed value, or why it could not be parsed. */
 export type JsonElement = { ok: true; value: unknown; line: number; index: number } | { ok: false; error: string; line: number; index: number };

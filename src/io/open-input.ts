@@ -20,6 +20,8 @@ export interface OpenedInput {
   bomLength: number;
   /** Streams the whole content as decoded text chunks, from the start. */
   text(): AsyncIterable<string>;
+  /** Bytes streamed by text() so far (for progress); absent when the opener does not count. */
+  readonly bytesRead?: number;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -63,13 +65,17 @@ export async function openInput(name: string, stdin: Readable = process.stdin): 
   const { encoding, bomLength } = sniffEncoding(headBytes, name);
   const head = decodeHead(headBytes.subarray(bomLength), encoding);
   if (headBytes.length >= size) assertNotBlank(head, name);
+  const counter = { bytes: bomLength };
   return {
     name,
     size,
     head,
     encoding,
     bomLength,
-    text: () => decodeStream(createReadStream(name, { start: bomLength, highWaterMark: 256 * 1024 }), encoding),
+    text: () => decodeStream(createReadStream(name, { start: bomLength, highWaterMark: 64 * 1024 }), encoding, counter),
+    get bytesRead() {
+      return counter.bytes;
+    },
   };
 }
 
@@ -133,12 +139,16 @@ async function openStream(stream: Readable, name: string, displayName: string): 
       yield Buffer.isBuffer(next.value) ? next.value : Buffer.from(String(next.value));
     }
   }
+  const counter = { bytes: 0 };
   return {
     name,
     head,
     encoding,
     bomLength,
-    text: () => decodeStream(bytes(), encoding),
+    text: () => decodeStream(bytes(), encoding, counter),
+    get bytesRead() {
+      return counter.bytes;
+    },
   };
 }
 
@@ -267,12 +277,19 @@ function decodeHead(bytes: Buffer, encoding: Encoding): string {
   return new TextDecoder(encoding).decode(bytes, { stream: true });
 }
 
-async function* decodeStream(source: AsyncIterable<Buffer | string>, encoding: Encoding): AsyncGenerator<string> {
+/** Decodes a byte stream, counting the bytes read (for the progress line). */
+async function* decodeStream(
+  source: AsyncIterable<Buffer | string>,
+  encoding: Encoding,
+  counter: { bytes: number } = { bytes: 0 },
+): AsyncGenerator<string> {
   if (encoding === 'utf-8' || encoding === 'windows-1252') {
     // UTF-8 with stray Windows-1252 bytes read as such (a pure Windows-1252 file decodes the same way).
     const tolerant = createTolerantUtf8Decoder();
     for await (const chunk of source) {
-      const text = tolerant.write(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      counter.bytes += bytes.length;
+      const text = tolerant.write(bytes);
       if (text) yield text;
     }
     const rest = tolerant.end();
@@ -281,6 +298,7 @@ async function* decodeStream(source: AsyncIterable<Buffer | string>, encoding: E
   }
   const decoder = new TextDecoder(encoding);
   for await (const chunk of source) {
+    counter.bytes += chunk.length;
     const text = decoder.decode(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, { stream: true });
     if (text) yield text;
   }

@@ -55,7 +55,15 @@ export async function openSources(paths: readonly string[], options: OpenSources
         map = { ...map, ...answer };
       }
     }
-    sources.push({ file: input.name, label: format.label, info: reader.info, items: reader.items });
+    sources.push({
+      file: input.name,
+      label: format.label,
+      info: reader.info,
+      items: reader.items,
+      ...(reader.batches ? { batches: reader.batches } : {}),
+      ...(input.size !== undefined ? { size: input.size } : {}),
+      bytesRead: () => input.bytesRead ?? 0,
+    });
   }
   return sources;
 }

@@ -1,43 +1,15 @@
-import { createWriteStream, unlinkSync, type WriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, stat, unlink } from 'node:fs/promises';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { InputError, UsageError } from '../errors.js';
+import { installCleanup, pending } from '../pending-files.js';
 
 /**
  * Files kindred writes appear complete or not at all: content goes to a
  * temporary file beside the target, renamed over it only when finished.
  * Temporary files are removed on failure and on Ctrl-C / SIGTERM.
  */
-const pending = new Set<string>();
-let handlersInstalled = false;
-
-function installCleanup(): void {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  const cleanup = () => {
-    for (const tmp of pending) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        // Already gone.
-      }
-    }
-  };
-  process.on('exit', cleanup);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-    process.once(signal, () => {
-      cleanup();
-      process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
-    });
-  }
-}
-
-/** How many output files are being written (temporary, not yet in place). */
-export function pendingFiles(): number {
-  return pending.size;
-}
-
 export interface AtomicFile {
   stream: WriteStream;
   /** Finish writing and move the file into place. */
@@ -83,7 +55,8 @@ export async function openAtomic(path: string): Promise<AtomicFile> {
   await checkWritableTarget(path);
   installCleanup();
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-  const stream = createWriteStream(tmp);
+  // A 1 MB buffer lets classification go on while the disk writes (backpressure still holds memory flat).
+  const stream = createWriteStream(tmp, { highWaterMark: 1 << 20 });
   pending.add(tmp);
   await Promise.race([once(stream, 'open'), once(stream, 'error').then(([e]) => Promise.reject(e))]).catch((e) => {
     pending.delete(tmp);

@@ -5,9 +5,35 @@
  */
 
 const PLACEHOLDERS = new Set(['', '-', '—', '–', 'n/a', 'na', 'null', 'none', 'undefined', 'nan', '?']);
+const LONGEST_PLACEHOLDER = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
 
 export function isPlaceholder(cell: string): boolean {
-  return PLACEHOLDERS.has(cell.trim().toLowerCase());
+  // Most cells start with a digit or are longer than any placeholder: no lower-casing for them.
+  const c = cell.charCodeAt(0);
+  if (c >= 48 && c <= 57) return false;
+  const t = cell.trim();
+  if (t.length > LONGEST_PLACEHOLDER) return false;
+  return PLACEHOLDERS.has(t.toLowerCase());
+}
+
+/** Whether s is only ASCII digits (and not empty). */
+function allDigits(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 const GROUPED = /^\d{1,3}(?:([,. \u00a0\u202f'])\d{3})(?:\1\d{3})*$/;
@@ -20,6 +46,7 @@ const PLAIN = /^\d+(?:\.\d+)?$/;
  */
 export function parseCount(cell: string): number | undefined | null {
   const s = cell.trim();
+  if (allDigits(s)) return Number(s);
   if (isPlaceholder(s)) return undefined;
   // Grouping first: "1.234" is a thousand and more in Europe, and a count is whole.
   if (GROUPED.test(s)) return Number(s.replace(/[^\d]/g, ''));
@@ -91,6 +118,13 @@ export type DateOrder = 'mdy' | 'dmy';
  */
 export function parseDate(cell: string, order: DateOrder = 'mdy'): Date | undefined | null {
   const s = cell.trim();
+  // The commonest form, YYYY-MM-DD, without regexes or string building.
+  if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
+    const y = digitsAt(s, 0, 4);
+    const mo = digitsAt(s, 5, 7);
+    const d = digitsAt(s, 8, 10);
+    if (y >= 1000 && mo >= 0 && d >= 0) return utc(y, mo - 1, d);
+  }
   if (isPlaceholder(s)) return undefined;
   if (ISO.test(s)) {
     const iso = s.replace(' ', 'T').replace(/\s*(UTC|GMT)$/i, 'Z');

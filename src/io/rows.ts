@@ -69,65 +69,59 @@ const ENGAGEMENT_FIELDS: [FieldName, InteractionType][] = [
 
 /**
  * Turns one record (array of cells) into a Follower through a column map.
- * Compiled once per file: the per-row work is index lookups and cell parsing.
+ * Compiled once per file: the per-row work is index lookups and cell parsing,
+ * with no closure or regex made per row.
  */
 export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cells: string[], line: number) => SourceItem {
-  const { file, dateOrder = 'mdy', nameIsKey = false, emailIsKey = false } = options;
-  const falseWhenEmpty = new Set<FieldName>(options.falseWhenEmpty ?? []);
-  const text = (cells: string[], field: FieldName): string | undefined => {
-    const idx = map[field];
-    if (idx === undefined) return undefined;
-    const v = cells[idx];
-    if (v === undefined) return undefined;
-    const t = v.trim();
-    return t === '' ? undefined : t;
+  const { file, dateOrder = 'mdy', nameIsKey = false, emailIsKey = false, rowIsInteraction } = options;
+  const falseWhenEmpty = new Set<FieldName>((options.falseWhenEmpty ?? []).filter((f) => map[f] !== undefined));
+  const at = (field: FieldName) => map[field] ?? -1;
+  const col = {
+    name: at('name'),
+    firstName: at('firstName'),
+    lastName: at('lastName'),
+    profileUrl: at('profileUrl'),
+    id: at('id'),
+    handle: at('handle'),
+    lastInteractionAt: at('lastInteractionAt'),
+    rating: at('rating'),
+    bio: at('bio'),
+    headline: at('headline'),
+    company: at('company'),
+    location: at('location'),
+    website: at('website'),
+    email: at('email'),
+    followedAt: at('followedAt'),
+    followers: at('followers'),
+    following: at('following'),
+    posts: at('posts'),
+    likesGiven: at('likesGiven'),
+    listed: at('listed'),
+    accountCreatedAt: at('accountCreatedAt'),
+    verified: at('verified'),
+    defaultAvatar: at('defaultAvatar'),
+    defaultProfile: at('defaultProfile'),
   };
-  const engagementFields = ENGAGEMENT_FIELDS.filter(([f]) => map[f] !== undefined);
+  // An empty cell reads as false only for the flags a format says so for.
+  const flag = (cells: string[], index: number, field: FieldName, line: number, warnings: RowWarning[]): boolean | undefined =>
+    boolCell(cells, index, field, line, warnings) ?? (falseWhenEmpty.has(field) && cellText(cells, index) === undefined ? false : undefined);
+  const engagementFields = ENGAGEMENT_FIELDS.filter(([f]) => map[f] !== undefined).map(([field, type]) => ({ field, type, index: map[field]! }));
 
   return (cells, line) => {
     const warnings: RowWarning[] = [];
-    const count = (field: FieldName): number | undefined => {
-      const raw = text(cells, field);
-      if (raw === undefined) return undefined;
-      const n = parseCount(raw);
-      if (n === null) {
-        warnings.push({ code: 'BAD_COUNT', line, field, value: raw });
-        return undefined;
-      }
-      return n;
-    };
-    const date = (field: FieldName): Date | undefined => {
-      const raw = text(cells, field);
-      if (raw === undefined) return undefined;
-      const d = parseDate(raw, dateOrder);
-      if (d === null) {
-        warnings.push({ code: 'BAD_DATE', line, field, value: raw });
-        return undefined;
-      }
-      return d;
-    };
-    const bool = (field: FieldName): boolean | undefined => {
-      const raw = text(cells, field);
-      const b = raw === undefined ? undefined : parseBoolean(raw);
-      if (b === null) {
-        warnings.push({ code: 'BAD_BOOLEAN', line, field, value: raw ?? '' });
-        return undefined;
-      }
-      if (b === undefined && falseWhenEmpty.has(field) && map[field] !== undefined) return false;
-      return b;
-    };
-
-    let name = text(cells, 'name');
+    let name = cellText(cells, col.name);
     if (!name) {
-      const parts = [text(cells, 'firstName'), text(cells, 'lastName')].filter(Boolean);
-      if (parts.length) name = parts.join(' ');
+      const first = cellText(cells, col.firstName);
+      const last = cellText(cells, col.lastName);
+      if (first || last) name = first && last ? `${first} ${last}` : (first ?? last);
     }
-    const profileUrl = text(cells, 'profileUrl');
-    const id = text(cells, 'id');
-    const email = text(cells, 'email');
+    const profileUrl = cellText(cells, col.profileUrl);
+    const id = cellText(cells, col.id);
+    const handle = cellText(cells, col.handle);
+    const email = cellText(cells, col.email);
     const identity =
-      parseHandle(text(cells, 'handle') ?? '') ??
-      parseHandle(profileUrl ?? '') ??
+      (handle !== undefined ? parseHandle(handle) : undefined) ??
+      (profileUrl !== undefined ? parseHandle(profileUrl) : undefined) ??
       (emailIsKey && email?.includes('@') ? emailIdentity(email, name) : undefined) ??
       (nameIsKey && name ? { display: name, key: `name:${name.toLowerCase()}` } : undefined) ??
       (id ? { display: id, key: `id:${id}` } : undefined);
@@ -140,18 +134,18 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     }
 
     const engagement = emptyEngagement();
-    const lastAt = date('lastInteractionAt');
-    for (const [field, type] of engagementFields) {
-      const n = count(field);
+    const lastAt = dateCell(cells, col.lastInteractionAt, 'lastInteractionAt', dateOrder, line, warnings);
+    for (const e of engagementFields) {
+      const n = countCell(cells, e.index, e.field, line, warnings);
       if (n === undefined || n <= 0) continue;
-      if (lastAt) engagement.dated.push({ type, at: lastAt, count: n });
-      else engagement.undated[type] = (engagement.undated[type] ?? 0) + n;
+      if (lastAt) engagement.dated.push({ type: e.type, at: lastAt, count: n });
+      else engagement.undated[e.type] = (engagement.undated[e.type] ?? 0) + n;
     }
-    if (options.rowIsInteraction) {
-      if (lastAt) engagement.dated.push({ type: options.rowIsInteraction, at: lastAt, count: 1 });
-      else engagement.undated[options.rowIsInteraction] = (engagement.undated[options.rowIsInteraction] ?? 0) + 1;
+    if (rowIsInteraction) {
+      if (lastAt) engagement.dated.push({ type: rowIsInteraction, at: lastAt, count: 1 });
+      else engagement.undated[rowIsInteraction] = (engagement.undated[rowIsInteraction] ?? 0) + 1;
     }
-    const ratingRaw = text(cells, 'rating');
+    const ratingRaw = cellText(cells, col.rating);
     if (ratingRaw !== undefined) {
       const r = Number(ratingRaw.replace(',', '.'));
       if (Number.isFinite(r) && r >= 1 && r <= 5) engagement.rating = r;
@@ -168,26 +162,71 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     assign(follower, 'name', name);
     // An empty cell in a bio column is a known empty bio (an authenticity
     // signal); a missing column or a short ragged row is unknown.
-    const bioColumn = map.bio;
-    assign(follower, 'bio', text(cells, 'bio') ?? (bioColumn !== undefined && cells[bioColumn] !== undefined ? '' : undefined));
-    assign(follower, 'headline', text(cells, 'headline'));
-    assign(follower, 'company', text(cells, 'company'));
-    assign(follower, 'location', text(cells, 'location'));
-    assign(follower, 'website', text(cells, 'website'));
+    assign(follower, 'bio', cellText(cells, col.bio) ?? (col.bio >= 0 && cells[col.bio] !== undefined ? '' : undefined));
+    assign(follower, 'headline', cellText(cells, col.headline));
+    assign(follower, 'company', cellText(cells, col.company));
+    assign(follower, 'location', cellText(cells, col.location));
+    assign(follower, 'website', cellText(cells, col.website));
     assign(follower, 'profileUrl', profileUrl);
     assign(follower, 'email', email);
-    assign(follower, 'followedAt', date('followedAt'));
-    assign(follower, 'followers', count('followers'));
-    assign(follower, 'following', count('following'));
-    assign(follower, 'posts', count('posts'));
-    assign(follower, 'likesGiven', count('likesGiven'));
-    assign(follower, 'listed', count('listed'));
-    assign(follower, 'accountCreatedAt', date('accountCreatedAt'));
-    assign(follower, 'verified', bool('verified'));
-    assign(follower, 'defaultAvatar', bool('defaultAvatar'));
-    assign(follower, 'defaultProfile', bool('defaultProfile'));
+    assign(follower, 'followedAt', dateCell(cells, col.followedAt, 'followedAt', dateOrder, line, warnings));
+    assign(follower, 'followers', countCell(cells, col.followers, 'followers', line, warnings));
+    assign(follower, 'following', countCell(cells, col.following, 'following', line, warnings));
+    assign(follower, 'posts', countCell(cells, col.posts, 'posts', line, warnings));
+    assign(follower, 'likesGiven', countCell(cells, col.likesGiven, 'likesGiven', line, warnings));
+    assign(follower, 'listed', countCell(cells, col.listed, 'listed', line, warnings));
+    assign(follower, 'accountCreatedAt', dateCell(cells, col.accountCreatedAt, 'accountCreatedAt', dateOrder, line, warnings));
+    assign(follower, 'verified', flag(cells, col.verified, 'verified', line, warnings));
+    assign(follower, 'defaultAvatar', flag(cells, col.defaultAvatar, 'defaultAvatar', line, warnings));
+    assign(follower, 'defaultProfile', flag(cells, col.defaultProfile, 'defaultProfile', line, warnings));
     return { kind: 'follower', follower, warnings };
   };
+}
+
+/** A cell's trimmed text; undefined when the column is absent or the cell blank. */
+function cellText(cells: string[], index: number): string | undefined {
+  if (index < 0) return undefined;
+  const v = cells[index];
+  if (v === undefined) return undefined;
+  const t = v.trim();
+  return t === '' ? undefined : t;
+}
+
+function countCell(cells: string[], index: number, field: FieldName, line: number, warnings: RowWarning[]): number | undefined {
+  const raw = cellText(cells, index);
+  if (raw === undefined) return undefined;
+  const n = parseCount(raw);
+  if (n === null) {
+    warnings.push({ code: 'BAD_COUNT', line, field, value: raw });
+    return undefined;
+  }
+  return n;
+}
+
+function dateCell(cells: string[], index: number, field: FieldName, order: DateOrder, line: number, warnings: RowWarning[]): Date | undefined {
+  const raw = cellText(cells, index);
+  if (raw === undefined) return undefined;
+  const d = parseDate(raw, order);
+  if (d === null) {
+    warnings.push({ code: 'BAD_DATE', line, field, value: raw });
+    return undefined;
+  }
+  return d;
+}
+
+function boolCell(cells: string[], index: number, field: FieldName, line: number, warnings: RowWarning[]): boolean | undefined {
+  const raw = cellText(cells, index);
+  if (raw === undefined) return undefined;
+  const b = parseBoolean(raw);
+  if (b === null) {
+    warnings.push({ code: 'BAD_BOOLEAN', line, field, value: raw });
+    return undefined;
+  }
+  return b;
+}
+
+function assign<K extends keyof Follower>(f: Follower, key: K, value: Follower[K] | undefined): void {
+  if (value !== undefined) f[key] = value;
 }
 
 /** A person known by email: keyed by the email, shown by name or a pseudonym, never by the address. */
@@ -195,8 +234,4 @@ export function emailIdentity(email: string, name: string | undefined): { displa
   const key = email.trim().toLowerCase();
   const display = name ?? `subscriber-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
   return { display, key };
-}
-
-function assign<K extends keyof Follower>(f: Follower, key: K, value: Follower[K] | undefined): void {
-  if (value !== undefined) f[key] = value;
 }

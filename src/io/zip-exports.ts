@@ -1,7 +1,7 @@
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../errors.js';
-import { escapeControl } from '../report/safe-text.js';
+import { escapeControl } from '../safe-text.js';
 import { describeReadError } from '../values/load.js';
 import { type OpenedInput, openByteSource } from './open-input.js';
 import { readZipDirectory, readZipEntry, type ZipEntry } from './zip.js';

@@ -5,6 +5,7 @@ import type { CompiledValues } from '../values/compile.js';
 import { describeFinding, describeMissingSignal, type FindingInput, type MissingSignal } from './findings.js';
 import { type FollowerSummary, type Report, SCHEMA_VERSION } from './model.js';
 import { reasonsFor } from './reasons.js';
+import { ownString, ownStrings } from './own-strings.js';
 import { TopN } from './top-n.js';
 
 export interface AggregatorOptions {
@@ -153,19 +154,19 @@ export function createAggregator(options: AggregatorOptions) {
 
       switch (c.action) {
         case 'thank':
-          lists.advocates.offer(c);
+          if (lists.advocates.offer(c)) ownStrings(c);
           break;
         case 'nurture':
-          lists.nurture.offer(c);
+          if (lists.nurture.offer(c)) ownStrings(c);
           break;
         case 'qualify':
-          lists.qualify.offer(c);
+          if (lists.qualify.offer(c)) ownStrings(c);
           break;
         case 'hear':
-          lists.dissenters.offer(c);
+          if (lists.dissenters.offer(c)) ownStrings(c);
           break;
         case 'review':
-          lists.review.offer(c);
+          if (lists.review.offer(c)) ownStrings(c);
           break;
         case 'none':
           break;
@@ -179,7 +180,7 @@ export function createAggregator(options: AggregatorOptions) {
       }
       skippedByCode[s.code] = (skippedByCode[s.code] ?? 0) + 1;
       if (skippedSamples.length < SAMPLE_LIMIT) {
-        skippedSamples.push({ file: s.file, line: s.line, code: s.code, ...(s.detail ? { detail: s.detail } : {}) });
+        skippedSamples.push({ file: s.file, line: s.line, code: s.code, ...(s.detail ? { detail: ownString(s.detail) } : {}) });
       }
     },
 
@@ -191,7 +192,7 @@ export function createAggregator(options: AggregatorOptions) {
         warnings.set(id, entry);
       }
       entry.count++;
-      if (entry.samples.length < 5) entry.samples.push({ file, line: w.line, value: w.value });
+      if (entry.samples.length < 5) entry.samples.push({ file, line: w.line, value: ownString(w.value) });
     },
 
     finish(): Report {

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
 import { type FollowerRecord, RECORD_FIELDS } from './records.js';
-import { escapeControl, safeJson } from './safe-text.js';
+import { escapeControl, safeJson } from '../safe-text.js';
 
 /**
  * Per-follower output, streamed: one record per classified follower, written

@@ -10,10 +10,11 @@ export class TopN<T> {
     private readonly better: (a: T, b: T) => number,
   ) {}
 
-  offer(item: T): void {
-    if (this.limit <= 0) return;
+  /** Keeps the item if it ranks among the best so far; true when it was kept. */
+  offer(item: T): boolean {
+    if (this.limit <= 0) return false;
     const items = this.items;
-    if (items.length === this.limit && this.better(item, items[items.length - 1]!) >= 0) return;
+    if (items.length === this.limit && this.better(item, items[items.length - 1]!) >= 0) return false;
     let lo = 0;
     let hi = items.length;
     while (lo < hi) {
@@ -23,6 +24,7 @@ export class TopN<T> {
     }
     items.splice(lo, 0, item);
     if (items.length > this.limit) items.pop();
+    return true;
   }
 
   values(): readonly T[] {

@@ -57,16 +57,22 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
   let ideal: TermEvidence | undefined;
   let location: TermEvidence | undefined;
   let hasText = false;
-  const seenValue = new Set<number>();
-  const seenFlag = new Set<number>();
-  const hostileTo = new Set<number>();
+  // Made when a first match needs them: most followers match nothing.
+  let seenValue: Set<number> | undefined;
+  let seenFlag: Set<number> | undefined;
+  let hostileTo: Set<number> | undefined;
   const spamPhrases: string[] = [];
 
   for (const field of READ_ORDER) {
     const text = f[field];
     if (!text) continue;
     if (field !== 'name' && field !== 'location') hasText = true;
-    for (const m of cv.matcher.match(text)) {
+    const matches = cv.matcher.match(text);
+    if (matches.length === 0) continue;
+    seenValue ??= new Set();
+    seenFlag ??= new Set();
+    hostileTo ??= new Set();
+    for (const m of matches) {
       const tag = m.tag;
       if (!FIELDS_FOR[tag.kind].includes(field)) continue;
       const evidence: TermEvidence = { term: m.term, field, polarity: m.polarity, ...(m.negator ? { negator: m.negator } : {}) };

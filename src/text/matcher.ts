@@ -40,6 +40,23 @@ interface Node<T> {
   prefixes?: Map<string, TermSpec<T>[]>;
   /** Distinct prefix lengths present in `prefixes`, ascending. */
   prefixLengths?: number[];
+  /**
+   * Bitmap of the first one or two characters of the prefixes: most words
+   * start like no prefix and are turned away without slicing any string, so
+   * a values file with hundreds of `word*` terms costs what one with few does.
+   */
+  prefixHeads?: Uint8Array;
+  prefixHeadLength?: number;
+}
+
+function hasHead(node: Node<unknown>, word: string): boolean {
+  const h = headOf(word, node.prefixHeadLength!);
+  return (node.prefixHeads![h >> 3]! & (1 << (h & 7))) !== 0;
+}
+
+function headOf(word: string, length: number): number {
+  const c0 = word.charCodeAt(0);
+  return length === 1 ? c0 & 0xffff : (Math.imul(c0, 0x9e37) ^ word.charCodeAt(1)) & 0xffff;
 }
 
 export interface MatcherOptions {
@@ -61,14 +78,7 @@ export class TermMatcher<T> {
     for (const t of terms) this.add(t);
   }
 
-  private readonly ids = new Map<TermSpec<T>, number>();
-
-  private specId(spec: TermSpec<T>): number {
-    return this.ids.get(spec) ?? -1;
-  }
-
   private add(spec: TermSpec<T>): void {
-    if (!this.ids.has(spec)) this.ids.set(spec, this.ids.size);
     const trimmed = spec.text.trim();
     const wildcard = trimmed.endsWith('*');
     const words = foldWords(wildcard ? trimmed.slice(0, -1) : trimmed);
@@ -104,6 +114,14 @@ export class TermMatcher<T> {
       const lengths = new Set(node.prefixLengths ?? []);
       lengths.add(w.length);
       node.prefixLengths = [...lengths].sort((a, b) => a - b);
+      const headLength = Math.min(2, node.prefixLengths[0]!);
+      const heads = new Uint8Array(8192);
+      for (const prefix of node.prefixes.keys()) {
+        const h = headOf(prefix, headLength);
+        heads[h >> 3]! |= 1 << (h & 7);
+      }
+      node.prefixHeads = heads;
+      node.prefixHeadLength = headLength;
     } else {
       node.next ??= new Map();
       let child = node.next.get(w);
@@ -124,16 +142,15 @@ export class TermMatcher<T> {
   matchTokens(tokens: Tokens): Match<T>[] {
     const out: Match<T>[] = [];
     const n = tokens.words.length;
-    const seen = new Set<string>();
-    for (let i = 0; i < n; i++) this.walk(this.root, tokens, i, i, out, seen);
+    for (let i = 0; i < n; i++) this.walk(this.root, tokens, i, i, out);
     return out;
   }
 
-  private walk(node: Node<T>, tokens: Tokens, start: number, pos: number, out: Match<T>[], seen: Set<string>): void {
+  private walk(node: Node<T>, tokens: Tokens, start: number, pos: number, out: Match<T>[]): void {
     if (pos >= tokens.words.length) return;
-    this.step(node, tokens, start, tokens.words[pos]!, pos + 1, out, seen);
+    this.step(node, tokens, start, tokens.words[pos]!, pos + 1, out);
     const alt = tokens.joined[pos];
-    if (alt) this.step(node, tokens, start, alt[0], alt[1], out, seen);
+    if (alt) this.step(node, tokens, start, alt[0], alt[1], out);
   }
 
   private step(
@@ -143,29 +160,28 @@ export class TermMatcher<T> {
     word: string,
     end: number,
     out: Match<T>[],
-    seen: Set<string>,
   ): void {
-    if (node.prefixLengths) {
-      for (const len of node.prefixLengths) {
+    const lengths = node.prefixLengths;
+    if (lengths && word.length >= lengths[0]! && hasHead(node, word)) {
+      for (const len of lengths) {
         if (len > word.length) break;
         const specs = node.prefixes!.get(len === word.length ? word : word.slice(0, len));
-        if (specs) this.emit(specs, tokens, start, end, out, seen);
+        if (specs) this.emit(specs, tokens, start, end, out);
       }
     }
     const child = node.next?.get(word);
     if (!child) return;
-    if (child.terms) this.emit(child.terms, tokens, start, end, out, seen);
-    this.walk(child, tokens, start, end, out, seen);
+    if (child.terms) this.emit(child.terms, tokens, start, end, out);
+    this.walk(child, tokens, start, end, out);
   }
 
-  private emit(specs: TermSpec<T>[], tokens: Tokens, start: number, end: number, out: Match<T>[], seen: Set<string>): void {
+  private emit(specs: TermSpec<T>[], tokens: Tokens, start: number, end: number, out: Match<T>[]): void {
     for (const spec of specs) {
       // The split and the joined form of one compound can reach the same term
-      // twice. Keyed by the spec's own number, not its text: the same words
-      // listed under two values (or a value and a built-in list) match both.
-      const id = `${start}:${this.specId(spec)}`;
-      if (seen.has(id)) continue;
-      seen.add(id);
+      // twice. Compared by tag too, not text alone: the same words listed under
+      // two values (or a value and a built-in list) match both. (Matches per
+      // text are few: a scan of them beats a Set made for every text.)
+      if (out.some((m) => m.start === start && m.term === spec.text && m.tag === spec.tag)) continue;
       const negation = this.negationBefore(tokens, start);
       out.push({
         term: spec.text,

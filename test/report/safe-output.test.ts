@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createFollowerSink } from '../../src/report/follower-sinks.js';
 import type { FollowerRecord } from '../../src/report/records.js';
 import { createRejectsSink, redactEmails } from '../../src/report/rejects-sink.js';
-import { escapeControl, escapeLines, safeJson } from '../../src/report/safe-text.js';
+import { escapeControl, escapeLines, safeJson } from '../../src/safe-text.js';
 
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
 

@@ -112,3 +112,22 @@ describe('term matcher', () => {
     expect(m.match('avid reader').map((x) => x.tag)).toEqual(['a', 'b']);
   });
 });
+
+describe('term matcher with many prefix terms', () => {
+  it('matches prefixes of any length, among many, like a plain startsWith check', () => {
+    const prefixes = ['a', 'bo', 'book', 'bookseller', 'zz', 'ré', 'x1'];
+    const filler = Array.from({ length: 300 }, (_, i) => `q${i}w`);
+    const m = new TermMatcher([...prefixes, ...filler].map((p) => ({ text: `${p}*`, tag: p })));
+    for (const word of ['a', 'apple', 'b', 'bo', 'booksellers', 'bookish', 'zebra', 'zzz', 'resume', 'x', 'x12', 'q17wx', 'q1', 'Q299W']) {
+      const folded = word.toLowerCase();
+      const expected = [...prefixes.map((p) => p.normalize('NFD').replace(/\p{M}/gu, '')), ...filler].filter((p) => folded.startsWith(p)).sort();
+      expect(
+        m
+          .match(word)
+          .map((x) => x.tag.normalize('NFD').replace(/\p{M}/gu, ''))
+          .sort(),
+        word,
+      ).toEqual(expected);
+    }
+  });
+});

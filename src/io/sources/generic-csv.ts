@@ -1,6 +1,6 @@
 import { UsageError } from '../../errors.js';
 import { ColumnsNotMappedError } from '../columns-error.js';
-import { type CsvLayout, type CsvProblem, readCsvRecords, sniffCsvLayout, splitLine } from '../csv.js';
+import { type CsvLayout, type CsvProblem, type CsvRecord, readCsvBatches, sniffCsvLayout, splitLine } from '../csv.js';
 import { type ColumnMap, type FieldName, foldHeader, mapColumns } from '../fields.js';
 import type { OpenedInput } from '../open-input.js';
 import { createRowMapper, type RowMapperOptions, type SourceItem } from '../rows.js';
@@ -67,30 +67,52 @@ export async function openCsv(input: OpenedInput, options: ReadOptions, preset: 
     (emailIsKey && map.email !== undefined);
   if (!identified) throw new ColumnsNotMappedError(input.name, layout.headers, sampleRows(input.head, layout));
   const fields = (Object.keys(map) as FieldName[]).filter((f) => map[f] !== undefined);
-  const reader = createRowMapper(map, { file: input.name, dateOrder: options.dateOrder ?? 'mdy', ...rowOptions });
+  const toItem = createRowMapper(map, { file: input.name, dateOrder: options.dateOrder ?? 'mdy', ...rowOptions });
+  // items and batches read the same input: whichever the caller iterates is the one that runs.
+  const batches = (): AsyncGenerator<SourceItem[]> => csvBatches(input, layout, toItem);
   return {
     info: { format: preset.id, columns: layout.headers, fields },
-    items: csvItems(input, layout, reader),
+    items: {
+      async *[Symbol.asyncIterator]() {
+        for await (const batch of batches()) yield* batch;
+      },
+    },
+    batches: { [Symbol.asyncIterator]: batches },
   };
 }
 
-async function* csvItems(
+const BATCH_ROWS = 64;
+
+async function* csvBatches(
   input: OpenedInput,
   layout: CsvLayout,
   toItem: (cells: string[], line: number) => SourceItem,
-): AsyncGenerator<SourceItem> {
+): AsyncGenerator<SourceItem[]> {
   const problems: CsvProblem[] = [];
-  const drain = function* (): Generator<SourceItem> {
-    while (problems.length) {
-      const p = problems.shift()!;
-      yield { kind: 'skip', skip: { code: p.code, file: input.name, line: p.line, detail: p.detail, ...(p.raw !== undefined ? { raw: p.raw } : {}) } };
+  const drain = (out: SourceItem[]) => {
+    for (const p of problems) {
+      out.push({ kind: 'skip', skip: { code: p.code, file: input.name, line: p.line, detail: p.detail, ...(p.raw !== undefined ? { raw: p.raw } : {}) } });
     }
+    problems.length = 0;
   };
-  for await (const record of readCsvRecords(input, layout, (p) => problems.push(p))) {
-    if (problems.length) yield* drain();
-    yield toItem(record.cells, record.line);
+  for await (const records of readCsvBatches(input, layout, (p) => problems.push(p))) {
+    // Small batches: rows become Followers just before they are classified, so
+    // few are alive at once and the young generation collects them (flat memory).
+    for (let from = 0; from < records.length; from += BATCH_ROWS) {
+      const out: SourceItem[] = [];
+      drain(out);
+      const to = Math.min(records.length, from + BATCH_ROWS);
+      for (let i = from; i < to; i++) {
+        const record = records[i]!;
+        (records as (CsvRecord | undefined)[])[i] = undefined;
+        out.push(toItem(record.cells, record.line));
+      }
+      yield out;
+    }
   }
-  yield* drain();
+  const rest: SourceItem[] = [];
+  drain(rest);
+  if (rest.length) yield rest;
 }
 
 function sampleRows(head: string, layout: CsvLayout): string[][] {

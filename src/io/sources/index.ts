@@ -48,7 +48,3 @@ export function detectFormat(input: OpenedInput): SourceFormat | undefined {
 }
 
 /** The `--platform` names with their labels, for `kindred audit --help`. */
-export function platformHelp(): string {
-  const width = Math.max(4, ...SOURCE_FORMATS.map((f) => f.id.length));
-  return [`  ${'auto'.padEnd(width)}  detect the format (default)`, ...SOURCE_FORMATS.map((f) => `  ${f.id.padEnd(width)}  ${f.label}`)].join('\n');
-}

@@ -1,5 +1,5 @@
 import { InputError } from '../../errors.js';
-import { escapeControl } from '../../report/safe-text.js';
+import { escapeControl } from '../../safe-text.js';
 import { emptyEngagement, type Follower } from '../../follower.js';
 import { parseHandle } from '../../handles.js';
 import type { FieldName } from '../fields.js';

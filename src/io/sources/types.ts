@@ -26,6 +26,11 @@ export interface SourceInfo {
 export interface SourceReader {
   info: SourceInfo;
   items: AsyncIterable<SourceItem>;
+  /**
+   * Optional: the same items a chunk at a time (read either this or items,
+   * not both). Readers of big files offer it: one await per chunk, not per row.
+   */
+  batches?: AsyncIterable<SourceItem[]>;
 }
 
 /** One export format: how to recognise it and how to read it. */

@@ -1,5 +1,5 @@
 import type { Report } from '../model.js';
-import { escapeControl } from '../safe-text.js';
+import { escapeControl } from '../../safe-text.js';
 import {
   baseName,
   DISSENT_NOTE,

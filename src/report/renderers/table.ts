@@ -1,6 +1,6 @@
 import type { ChalkInstance } from 'chalk';
 import type { FollowerSummary, Report } from '../model.js';
-import { clip, escapeControl } from '../safe-text.js';
+import { clip, escapeControl } from '../../safe-text.js';
 import {
   baseName,
   DISSENT_NOTE,
