@@ -154,12 +154,17 @@ function classOf(cp: number): number {
   if (cp < 65536) {
     const known = BMP_CLASS[cp]!;
     if (known !== 255) return known;
+    // Provisionally FOLD (the safe, slow path) while classifying: a character
+    // whose folded form contains itself (U+16D68 decomposes and recomposes to
+    // itself) must not send classify() round in circles.
+    BMP_CLASS[cp] = FOLD;
     const k = classify(cp);
     BMP_CLASS[cp] = k;
     return k;
   }
   let k = ASTRAL_CLASS.get(cp);
   if (k === undefined) {
+    ASTRAL_CLASS.set(cp, FOLD);
     k = classify(cp);
     ASTRAL_CLASS.set(cp, k);
   }

@@ -57,6 +57,11 @@ describe('tokenize', () => {
     );
   });
 
+  it('reads a character that decomposes and recomposes to itself (U+16D68) without looping', () => {
+    const text = `a \u{16D68} b`;
+    expect(plain(text)).toEqual(expected(text));
+  });
+
   it('agrees with the regex definition on arbitrary Unicode strings', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }), (a, b) => {
