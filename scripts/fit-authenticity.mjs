@@ -16,6 +16,7 @@ import { AUTHENTICITY_MODEL, MIN_FIELDS, SIGNAL_CODES } from '../dist/scoring/au
 import { compileValues } from '../dist/values/compile.js';
 import { valuesFileSchema } from '../dist/values/schema.js';
 import { BASELINES, CRESCI_AS_OF, CRESCI_DEV, dataAvailable, evaluateThroughCli, formatMetrics, metrics, readLabels } from './authenticity-eval.mjs';
+import { rng as mulberry32 } from './rng.mjs';
 
 const FOLDS = 5;
 const SEED = 20150901;
@@ -240,17 +241,6 @@ function stratifiedFolds(items, k, seed) {
     });
   }
   return fold;
-}
-
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function printModel(model) {

@@ -12,18 +12,7 @@ import { once } from 'node:events';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-
-/** mulberry32: small, fast, deterministic. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './rng.mjs';
 
 const FIRST = ['Priya', 'Femi', 'Idris', 'Nia', 'Tom', 'Maya', 'Aoife', 'Kwame', 'Tariq', 'Oscar', 'Léa', 'Zoë', 'José', 'Søren', 'Ana', 'Chen', 'Yuki', 'Olu', 'Fatima', 'Björn', 'Mateo', 'Amélie', 'Niamh', 'Dara'];
 const LAST = ['Mensah', 'Khan', 'Shah', 'Walsh', 'Hart', 'Novak', 'Nguyen', 'Ruiz', 'García', 'Müller', 'O’Brien', 'Kowalski', 'Okafor', 'Lindqvist', 'Silva', 'Dubois', 'Tanaka', 'Moreau'];

@@ -5,19 +5,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng } from './rng.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'samples');
-
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['Maya', 'Tom', 'Priya', 'Sam', 'Ana', 'Jonas', 'Chloe', 'Idris', 'Beth', 'Luca', 'Nia', 'Oscar', 'Hana', 'Ravi', 'Elin', 'Femi', 'Zoë', 'Marek', 'Aoife', 'Kwame', 'Lena', 'Dev', 'Ruth', 'Yusuf', 'Clara', 'Finn', 'Imogen', 'Tariq', 'Sofía', 'Will', 'Grace', 'Owen', 'Leila', 'Jack', 'Mei', 'Rory', 'Amara', 'Noah', 'Isla', 'Hugo'];
 const LAST = ['Hart', 'Okafor', 'Patel', 'Nguyen', 'Silva', 'Berg', 'Moreau', 'Khan', 'Evans', 'Rossi', 'Mensah', 'Reid', 'Sato', 'Iyer', 'Jones', 'Adeyemi', 'Łukasz', 'Novak', 'Byrne', 'Boateng', 'Fischer', 'Shah', 'Cohen', 'Demir', 'Ruiz', 'Walsh', 'Price', 'Aziz', 'García', 'Clarke'];

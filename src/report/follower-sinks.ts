@@ -21,9 +21,19 @@ export function createFollowerSink(
   const fields = RECORD_FIELDS.filter((f) => f !== 'email' || options.includeEmails);
   const cell = options.terminal ? (v: unknown) => (typeof v === 'string' ? escapeControl(v) : Array.isArray(v) ? v.map((x) => escapeControl(String(x))) : v) : (v: unknown) => v;
   const serialise = format === 'csv' ? (r: FollowerRecord) => csvLine(fields.map((f) => cell(r[f]))) : (r: FollowerRecord) => `${safeJson(r)}\n`;
-  let buffer = '';
-  if (format === 'csv') buffer = (options.bom ? '\uFEFF' : '') + csvLine([...fields]);
-  // Records are batched into ~64 KB writes: one write per row costs more than the row.
+  const writer = createBatchedWriter(out, format === 'csv' ? (options.bom ? '\uFEFF' : '') + csvLine([...fields]) : '');
+  return {
+    write: (record) => writer.write(serialise(record)),
+    end: () => writer.end(),
+  };
+}
+
+/**
+ * Text batched into ~64 KB writes (one write per row costs more than the row),
+ * waiting for the destination to drain when it asks to (backpressure).
+ */
+export function createBatchedWriter(out: Writable, first = '') {
+  let buffer = first;
   const flush = (): Promise<void> | undefined => {
     if (!buffer) return undefined;
     const ok = out.write(buffer);
@@ -31,11 +41,11 @@ export function createFollowerSink(
     return ok ? undefined : once(out, 'drain').then(() => undefined);
   };
   return {
-    write(record) {
-      buffer += serialise(record);
+    write(text: string): Promise<void> | undefined {
+      buffer += text;
       return buffer.length >= 65536 ? flush() : undefined;
     },
-    async end() {
+    async end(): Promise<void> {
       await flush();
     },
   };

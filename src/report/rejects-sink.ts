@@ -1,7 +1,6 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { SkippedRow } from '../io/rows.js';
-import { csvLine } from './follower-sinks.js';
+import { createBatchedWriter, csvLine } from './follower-sinks.js';
 
 /** The columns of a `--rejects` file, in order. */
 export const REJECT_FIELDS = ['file', 'line', 'code', 'detail', 'text', 'cells'] as const;
@@ -22,28 +21,19 @@ export interface RejectsSink {
  */
 export function createRejectsSink(out: Writable, options: { bom?: boolean; includeEmails?: boolean } = {}): RejectsSink {
   const redact = options.includeEmails ? (s: string) => s : redactEmails;
-  let buffer = (options.bom ? '\uFEFF' : '') + csvLine([...REJECT_FIELDS]);
-  const flush = (): Promise<void> | undefined => {
-    if (!buffer) return undefined;
-    const ok = out.write(buffer);
-    buffer = '';
-    return ok ? undefined : once(out, 'drain').then(() => undefined);
-  };
+  const writer = createBatchedWriter(out, (options.bom ? '\uFEFF' : '') + csvLine([...REJECT_FIELDS]));
   return {
     write(row) {
-      buffer += csvLine([
+      return writer.write(csvLine([
         row.file,
         row.line,
         row.code,
         row.detail ?? '',
         row.raw === undefined ? '' : redact(row.raw),
         row.cells === undefined ? '' : JSON.stringify(row.cells.map(redact)),
-      ]);
-      return buffer.length >= 65536 ? flush() : undefined;
+      ]));
     },
-    async end() {
-      await flush();
-    },
+    end: () => writer.end(),
   };
 }
 

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
+import { parseCsv } from '../helpers/parse-csv.js';
+
+const dataRows = (text: string) => parseCsv(text).slice(1);
 
 /**
  * Hostile data stays data: control characters from an export or a values file
@@ -86,7 +89,7 @@ describe('hostile data through the CLI', () => {
   it('CSV output neutralises formula cells (=, +, -, @, tab) in every column', () => {
     const r = runCli(['audit', EXPORT, '--values', VALUES, ...AS_OF, '--format', 'csv']);
     expect(r.code).toBe(0);
-    const cells = parseCsv(r.stdout);
+    const cells = dataRows(r.stdout);
     for (const row of cells) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     const handles = cells.map((row) => row[0]);
     expect(handles).toContain("'=cmd|'/c calc'!A1");
@@ -98,7 +101,7 @@ describe('hostile data through the CLI', () => {
     const rejects = join(dir, 'rejects.csv');
     const r = runCli(['audit', join(FIXTURES, 'bad-input', 'problems.csv'), '--values', VALUES, ...AS_OF, '--rejects', rejects, '-q']);
     expect(r.code).toBe(0);
-    for (const row of parseCsv(readFileSync(rejects, 'utf8'))) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+    for (const row of dataRows(readFileSync(rejects, 'utf8'))) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
   it('paths, patterns and code in cells stay data: nothing is created, evaluated or matched as a regex', () => {
@@ -112,33 +115,3 @@ describe('hostile data through the CLI', () => {
     expect(path.values).toEqual(['reading']);
   });
 });
-
-/** A strict RFC 4180 reader for checking output (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell || row.length) rows.push([...row, cell]);
-  return rows.slice(1);
-}
