@@ -55,7 +55,6 @@ export class CsvScanner {
   private waitFor = 0;
   /** Line number at the start of `pending`. */
   private line = 1;
-  private records = 0;
 
   constructor(delimiter: string, fromLine = 1) {
     if (delimiter.length !== 1) throw new Error('the CSV scanner takes a one-character delimiter');
@@ -95,11 +94,6 @@ export class CsvScanner {
     this.pendingParts = [];
     this.waitFor = 0;
     if (text) this.scan(text, true, out, problems);
-  }
-
-  /** How many records were emitted so far (problems excluded). */
-  get recordCount(): number {
-    return this.records;
   }
 
   /**
@@ -227,7 +221,6 @@ export class CsvScanner {
       // Records (and the header) before from_line are not data; empty lines are skipped.
       if (cells && startLine >= this.fromLine) {
         out.push({ cells, line: startLine });
-        this.records++;
       }
     }
     this.line = line;

@@ -140,10 +140,7 @@ export function createAggregator(options: AggregatorOptions) {
       }
       if (c.alignment.idealFit) idealBySegment[c.segment]++;
       for (const conflict of c.alignment.conflicts) {
-        if (conflict.source === 'redFlag') {
-          const idx = cv.file.redFlags.findIndex((f) => f.name === conflict.name);
-          if (idx >= 0) redFlagCounts[idx]!++;
-        }
+        if (conflict.source === 'redFlag') redFlagCounts[conflict.index]!++;
       }
       const text = c.alignment.hasText;
       const engagementEvidence = c.engagement.hasEvidence;

@@ -15,6 +15,8 @@ export interface Conflict {
   source: 'redFlag' | 'hostility';
   /** Red flag or value name. */
   name: string;
+  /** Its position in the values file's redFlags (or values) list. */
+  index: number;
   /** For red flags: conflict or spam. */
   kind: 'conflict' | 'spam';
   evidence: TermEvidence;
@@ -87,7 +89,7 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
           } else if (m.polarity === 'hostile') {
             if (!hostileTo.has(tag.index)) {
               hostileTo.add(tag.index);
-              conflicts.push({ source: 'hostility', name: v.name, kind: 'conflict', evidence });
+              conflicts.push({ source: 'hostility', name: v.name, index: tag.index, kind: 'conflict', evidence });
             }
           } else negated.push({ ...evidence, target: v.name });
           break;
@@ -97,7 +99,7 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
           if (m.polarity !== 'support') negated.push({ ...evidence, target: flag.name });
           else if (!seenFlag.has(tag.index)) {
             seenFlag.add(tag.index);
-            conflicts.push({ source: 'redFlag', name: flag.name, kind: flag.kind, evidence });
+            conflicts.push({ source: 'redFlag', name: flag.name, index: tag.index, kind: flag.kind, evidence });
           }
           break;
         }

@@ -2,12 +2,12 @@ import { InputError } from '../../errors.js';
 import { escapeControl } from '../../safe-text.js';
 import { emptyEngagement, type Follower } from '../../follower.js';
 import { parseHandle } from '../../handles.js';
-import type { FieldName } from '../fields.js';
 import { streamJsonArray } from '../json-array-stream.js';
 import { repairMojibake } from '../mojibake.js';
 import type { OpenedInput } from '../open-input.js';
 import type { RowWarning, SourceItem } from '../rows.js';
 import type { SourceFormat, SourceInfo } from './types.js';
+import { fieldLearner } from './learn-fields.js';
 
 const FOLLOWERS_KEY = 'relationships_followers';
 const FOLLOWING_KEY = 'relationships_following';
@@ -106,13 +106,7 @@ export const instagramJson: SourceFormat = {
 
 async function* instagramItems(input: OpenedInput, info: SourceInfo): AsyncGenerator<SourceItem> {
   const file = input.name;
-  const found = new Set<FieldName>();
-  const note = (f: FieldName) => {
-    if (!found.has(f)) {
-      found.add(f);
-      info.fields.push(f);
-    }
-  };
+  const note = fieldLearner(info);
   const keys = new Set<string>();
   const noteKeys = (entry: Record<string, unknown>) => {
     const seen = [...Object.keys(entry)];

@@ -2,11 +2,11 @@ import { InputError } from '../../errors.js';
 import { escapeControl } from '../../safe-text.js';
 import { emptyEngagement, type Follower } from '../../follower.js';
 import { parseHandle } from '../../handles.js';
-import type { FieldName } from '../fields.js';
 import { streamJsonArray } from '../json-array-stream.js';
 import type { OpenedInput } from '../open-input.js';
 import type { SourceItem } from '../rows.js';
 import type { SourceFormat, SourceInfo } from './types.js';
+import { fieldLearner } from './learn-fields.js';
 
 /** What an X `userLink` tells about the account: its handle, or only its numeric id. */
 export interface UserLink {
@@ -92,14 +92,7 @@ export const xArchive: SourceFormat = {
 
 async function* xItems(input: OpenedInput, info: SourceInfo): AsyncGenerator<SourceItem> {
   const file = input.name;
-  const found = new Set<FieldName>();
-  // Fields are learnt as entries arrive: older archives have no userLink, newer ones mix link forms.
-  const note = (f: FieldName) => {
-    if (!found.has(f)) {
-      found.add(f);
-      info.fields.push(f);
-    }
-  };
+  const note = fieldLearner(info);
   for await (const el of streamJsonArray(input.text(), { file, assignment: true })) {
     if (!el.ok) {
       yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} is not valid JSON: ${el.error}` } };
