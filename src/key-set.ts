@@ -1,8 +1,9 @@
+import { fingerprint, fingerprintLow } from './fingerprint.js';
+
 /**
  * The set of follower keys seen so far, for duplicate detection, in 8 bytes a
- * key: a 64-bit fingerprint (two independent 32-bit string hashes) in an
- * open-addressing table of typed arrays, instead of a Set of strings (about
- * 60–100 bytes a key). A million followers cost 16 MB at most, five million 64 MB.
+ * key: a 64-bit fingerprint (see fingerprint.ts) in an open-addressing table
+ * of typed arrays, instead of a Set of strings (about 60–100 bytes a key). A million followers cost 16 MB at most, five million 64 MB.
  *
  * The trade-off: two different keys with the same 64-bit fingerprint would
  * read as duplicates. Among n distinct keys the chance that any pair collides
@@ -29,22 +30,13 @@ export class KeySet {
 
   /** Adds the key; false when it was already there. */
   add(key: string): boolean {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x9e3779b9 ^ key.length;
-    for (let i = 0; i < key.length; i++) {
-      const c = key.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    h1 ^= h1 >>> 16;
-    h1 = Math.imul(h1, 0x85ebca6b);
-    h1 ^= h1 >>> 13;
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 0xc2b2ae35);
-    h2 ^= h2 >>> 16;
-    // 0/0 marks an empty slot: nudge the (one in 2⁶⁴) fingerprint that is 0/0.
-    if (h1 === 0 && h2 === 0) h2 = 1;
-    return this.insert(h1 >>> 0, h2 >>> 0);
+    const h1 = fingerprint(key);
+    return this.addFingerprint(h1, fingerprintLow);
+  }
+
+  /** Adds a fingerprint made by `fingerprint()` (never 0/0); false when it was already there. */
+  addFingerprint(h1: number, h2: number): boolean {
+    return this.insert(h1, h2);
   }
 
   private insert(h1: number, h2: number): boolean {
