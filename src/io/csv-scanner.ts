@@ -55,15 +55,35 @@ export class CsvScanner {
   private waitFor = 0;
   /** Line number at the start of `pending`. */
   private line = 1;
+  private crEndsChunk = false;
 
-  constructor(delimiter: string, fromLine = 1) {
+  /**
+   * `startLine` is the line number of the first character pushed: a scanner
+   * can start at any record boundary of a file (a worker thread's share of it).
+   */
+  constructor(delimiter: string, fromLine = 1, startLine = 1) {
     if (delimiter.length !== 1) throw new Error('the CSV scanner takes a one-character delimiter');
     this.delim = delimiter.charCodeAt(0);
     this.fromLine = fromLine;
+    this.line = startLine;
   }
 
-  /** Records (and problems) completed by this chunk of text, in order. */
-  push(text: string, out: ScannedRecord[], problems: ScanProblem[]): void {
+  /**
+   * The text pushed but not yet read as records (an unfinished record) and the
+   * line it starts on; empty when everything pushed ended on a record boundary.
+   */
+  unread(): { text: string; line: number } {
+    return { text: this.waitFor > 0 ? this.pendingParts.join('') : this.pending, line: this.line };
+  }
+
+  /**
+   * Records (and problems) completed by this chunk of text, in order.
+   * `endsWithBreak`: the caller knows the text after this chunk does not
+   * continue a line break at its end (no LF after a final CR), so a CR at the
+   * very end ends a record instead of waiting for the next chunk.
+   */
+  push(text: string, out: ScannedRecord[], problems: ScanProblem[], endsWithBreak = false): void {
+    this.crEndsChunk = endsWithBreak;
     if (this.waitFor > 0) {
       this.pendingParts.push(text);
       this.pendingLength += text.length;
@@ -240,7 +260,7 @@ export class CsvScanner {
     const c = s.charCodeAt(k);
     if (c === LF) return true;
     if (c !== CR) return false;
-    return k + 1 < n || final;
+    return k + 1 < n || final || this.crEndsChunk;
   }
 }
 

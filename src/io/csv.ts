@@ -133,7 +133,7 @@ export async function* readCsvRecords(
 
 /**
  * The same records, a chunk of input at a time: one await per chunk instead
- * of one per row. Problems are reported before the batch they precede.
+ * of one per row. A chunk's problems are reported before its batch is yielded.
  */
 export async function* readCsvBatches(
   input: OpenedInput,
@@ -149,11 +149,11 @@ export async function* readCsvBatches(
   for await (const chunk of input.text()) {
     const out: CsvRecord[] = [];
     scanner.push(chunk, out, problems);
-    if (out.length) yield out;
     report();
+    if (out.length) yield out;
   }
   const out: CsvRecord[] = [];
   scanner.end(out, problems);
-  if (out.length) yield out;
   report();
+  if (out.length) yield out;
 }

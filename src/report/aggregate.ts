@@ -31,6 +31,7 @@ export interface InteractionsStats {
 }
 
 const SAMPLE_LIMIT = 20;
+const WARNING_SAMPLES = 5;
 const TEXT_SIGNAL_FIELDS = ['bio', 'headline', 'company'];
 const ENGAGEMENT_SIGNAL_FIELDS = ['likes', 'replies', 'comments', 'shares', 'mentions', 'dms', 'interactions', 'rating'];
 const AUTHENTICITY_SIGNAL_FIELDS = ['followers', 'following', 'posts', 'accountCreatedAt', 'defaultAvatar', 'verified', 'listed', 'likesGiven'];
@@ -55,29 +56,11 @@ export function createAggregator(options: AggregatorOptions) {
     ...(hasEngagement(i) ? [] : ['engagement' as const]),
     ...(has(i, AUTHENTICITY_SIGNAL_FIELDS) ? [] : ['authenticity' as const]),
   ];
-  const seg: Record<Segment, number> = { advocate: 0, potential: 0, passive: 0, misaligned: 0 };
-  let nurture = 0;
-  let qualify = 0;
-  let noEvidence = 0;
-  let dissenters = 0;
-  let conflicts = 0;
-  let spam = 0;
-  let suspects = 0;
-  let checked = 0;
-  let engaged = 0;
-  let staleOnly = 0;
-  // Followers an export names only by account id (an X archive with intent links).
-  let idOnly = 0;
-  const valueFollowers = new Array<number>(valueCount).fill(0);
-  const valueAdvocates = new Array<number>(valueCount).fill(0);
-  const valueAligned = new Array<number>(valueCount).fill(0);
-  let aligned = 0;
-  const idealBySegment: Record<Segment, number> = { advocate: 0, potential: 0, passive: 0, misaligned: 0 };
-  const redFlagCounts = new Array<number>(cv.file.redFlags.length).fill(0);
-  const evidence = { profileText: 0, engagement: 0, both: 0, none: 0 };
-  const skippedByCode: Record<string, number> = {};
-  const skippedSamples: Report['dataQuality']['skippedSamples'] = [];
-  const warnings = new Map<string, { code: string; field: string; count: number; samples: { file: string; line: number; value: string }[] }>();
+  // Everything counted, in one plain object: a worker thread's share of an export is merged in whole (see merge()).
+  const n = createCounts(valueCount, cv.file.redFlags.length);
+  const { seg, valueFollowers, valueAdvocates, valueAligned, idealBySegment, redFlagCounts, evidence, skippedByCode } = n;
+  const skippedSamples: SkippedSample[] = [];
+  const warnings = new Map<string, WarningEntry>();
 
   const byKey = (a: Classified, b: Classified) =>
     a.follower.key < b.follower.key ? -1 : a.follower.key > b.follower.key ? 1 : a.follower.source.line - b.follower.source.line;
@@ -116,26 +99,26 @@ export function createAggregator(options: AggregatorOptions) {
         if (c.authenticity.checked) current.hasAuthenticity = true;
       }
       seg[c.segment]++;
-      if (c.follower.key.startsWith('id:')) idOnly++;
-      if (c.action === 'nurture') nurture++;
-      if (c.action === 'qualify') qualify++;
+      if (c.follower.key.startsWith('id:')) n.idOnly++;
+      if (c.action === 'nurture') n.nurture++;
+      if (c.action === 'qualify') n.qualify++;
       const flags = c.flags;
-      if (flags.includes('no-evidence')) noEvidence++;
-      if (flags.includes('dissenter')) dissenters++;
+      if (flags.includes('no-evidence')) n.noEvidence++;
+      if (flags.includes('dissenter')) n.dissenters++;
       if (c.segment === 'misaligned') {
-        if (c.rule === 'conflict') conflicts++;
-        if (c.rule === 'spam') spam++;
+        if (c.rule === 'conflict') n.conflicts++;
+        if (c.rule === 'spam') n.spam++;
       }
-      if (c.authenticity.checked) checked++;
-      if (c.authenticity.suspect) suspects++;
-      if (c.engagement.engaged) engaged++;
-      else if (c.engagement.stale > 0) staleOnly++;
+      if (c.authenticity.checked) n.checked++;
+      if (c.authenticity.suspect) n.suspects++;
+      if (c.engagement.engaged) n.engaged++;
+      else if (c.engagement.stale > 0) n.staleOnly++;
       for (const v of c.alignment.values) {
         valueFollowers[v.index]!++;
         if (c.segment === 'advocate') valueAdvocates[v.index]!++;
       }
       if (c.alignment.aligned && c.segment !== 'misaligned') {
-        aligned++;
+        n.aligned++;
         for (const v of c.alignment.values) valueAligned[v.index]!++;
       }
       if (c.alignment.idealFit) idealBySegment[c.segment]++;
@@ -189,10 +172,57 @@ export function createAggregator(options: AggregatorOptions) {
         warnings.set(id, entry);
       }
       entry.count++;
-      if (entry.samples.length < 5) entry.samples.push({ file, line: w.line, value: ownString(w.value) });
+      if (entry.samples.length < WARNING_SAMPLES) entry.samples.push({ file, line: w.line, value: ownString(w.value) });
+    },
+
+    /** Everything counted so far, as plain data that can cross to another thread (see merge). */
+    snapshot(): AggregateSnapshot {
+      return {
+        counts: n,
+        current: current ? { rowsRead: current.rowsRead, classified: current.classified, skipped: current.skipped, hasAuthenticity: current.hasAuthenticity } : undefined,
+        lists: { advocates: [...lists.advocates.values()], nurture: [...lists.nurture.values()], qualify: [...lists.qualify.values()], dissenters: [...lists.dissenters.values()], review: [...lists.review.values()] },
+        skippedSamples,
+        warnings: [...warnings.values()],
+      };
+    },
+
+    /**
+     * Adds another aggregator's counts (a worker thread's share of the current
+     * input) to this one. The result is what one aggregator seeing all the rows
+     * would hold: counters add up, the top-N lists keep the best of both (a
+     * total order), and samples keep the first ones by line.
+     */
+    merge(other: AggregateSnapshot) {
+      addCounts(n, other.counts);
+      if (current && other.current) {
+        current.rowsRead += other.current.rowsRead;
+        current.classified += other.current.classified;
+        current.skipped += other.current.skipped;
+        current.hasAuthenticity ||= other.current.hasAuthenticity;
+      }
+      for (const name of Object.keys(lists) as (keyof typeof lists)[]) for (const c of other.lists[name]) lists[name].offer(c);
+      // Samples are kept per input in line order: the first ones of this input win.
+      const file = current?.file;
+      const sameInput = (x: { file: string }) => x.file === file;
+      const theirs = other.skippedSamples.filter(sameInput);
+      const ours = skippedSamples.filter(sameInput);
+      skippedSamples.splice(skippedSamples.length - ours.length, ours.length, ...[...ours, ...theirs].sort(byLine));
+      skippedSamples.length = Math.min(skippedSamples.length, SAMPLE_LIMIT);
+      for (const w of other.warnings) {
+        const entry = warnings.get(`${w.code}:${w.field}`);
+        if (!entry) {
+          warnings.set(`${w.code}:${w.field}`, { ...w, samples: [...w.samples] });
+          continue;
+        }
+        entry.count += w.count;
+        const ours = entry.samples.filter(sameInput);
+        entry.samples.splice(entry.samples.length - ours.length, ours.length, ...[...ours, ...w.samples.filter(sameInput)].sort(byLine));
+        entry.samples.length = Math.min(entry.samples.length, WARNING_SAMPLES);
+      }
     },
 
     finish(): Report {
+      const { nurture, qualify, noEvidence, dissenters, conflicts, spam, suspects, checked, engaged, staleOnly, idOnly, aligned } = n;
       const classified = seg.advocate + seg.potential + seg.passive + seg.misaligned;
       const skipped = Object.values(skippedByCode).reduce((a, b) => a + b, 0);
       const rowsRead = classified + skipped;
@@ -329,6 +359,63 @@ export function createAggregator(options: AggregatorOptions) {
 }
 
 export type Aggregator = ReturnType<typeof createAggregator>;
+
+type SkippedSample = Report['dataQuality']['skippedSamples'][number];
+type WarningEntry = { code: string; field: string; count: number; samples: { file: string; line: number; value: string }[] };
+
+/** The counters of an aggregator: numbers and arrays of numbers only, so two can be added. */
+function createCounts(valueCount: number, redFlagCount: number) {
+  const zeroBySegment = (): Record<Segment, number> => ({ advocate: 0, potential: 0, passive: 0, misaligned: 0 });
+  return {
+    seg: zeroBySegment(),
+    nurture: 0,
+    qualify: 0,
+    noEvidence: 0,
+    dissenters: 0,
+    conflicts: 0,
+    spam: 0,
+    suspects: 0,
+    checked: 0,
+    engaged: 0,
+    staleOnly: 0,
+    // Followers an export names only by account id (an X archive with intent links).
+    idOnly: 0,
+    aligned: 0,
+    valueFollowers: new Array<number>(valueCount).fill(0),
+    valueAdvocates: new Array<number>(valueCount).fill(0),
+    valueAligned: new Array<number>(valueCount).fill(0),
+    idealBySegment: zeroBySegment(),
+    redFlagCounts: new Array<number>(redFlagCount).fill(0),
+    evidence: { profileText: 0, engagement: 0, both: 0, none: 0 },
+    skippedByCode: {} as Record<string, number>,
+  };
+}
+
+type Counts = ReturnType<typeof createCounts>;
+
+/** Adds `from` into `into`, field by field (numbers, arrays and records of numbers). */
+function addCounts(into: Counts, from: Counts): void {
+  const add = (a: Record<string, number> | number[], b: Record<string, number> | number[]) => {
+    for (const [k, v] of Object.entries(b)) (a as Record<string, number>)[k] = ((a as Record<string, number>)[k] ?? 0) + v;
+  };
+  for (const key of Object.keys(from) as (keyof Counts)[]) {
+    const v = from[key];
+    if (typeof v === 'number') (into as Record<string, unknown>)[key] = (into[key] as number) + v;
+    else add(into[key] as Record<string, number>, v as Record<string, number>);
+  }
+}
+
+export interface AggregateSnapshot {
+  counts: Counts;
+  current: { rowsRead: number; classified: number; skipped: number; hasAuthenticity: boolean } | undefined;
+  lists: Record<'advocates' | 'nurture' | 'qualify' | 'dissenters' | 'review', Classified[]>;
+  skippedSamples: SkippedSample[];
+  warnings: WarningEntry[];
+}
+
+function byLine(a: { line: number }, b: { line: number }): number {
+  return a.line - b.line;
+}
 
 /** Above this share of aligned followers on one value, the community is a monoculture. */
 export const DOMINANT_VALUE_SHARE = 0.8;

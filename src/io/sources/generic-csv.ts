@@ -89,30 +89,54 @@ async function* csvBatches(
   toItem: (cells: string[], line: number) => SourceItem,
 ): AsyncGenerator<SourceItem[]> {
   const problems: CsvProblem[] = [];
-  const drain = (out: SourceItem[]) => {
-    for (const p of problems) {
-      out.push({ kind: 'skip', skip: { code: p.code, file: input.name, line: p.line, detail: p.detail, ...(p.raw !== undefined ? { raw: p.raw } : {}) } });
+  let next = 0;
+  // Problems go out in line order among the rows, as a worker thread's share of the file does (see rowItems).
+  const drainBefore = (line: number, out: SourceItem[]) => {
+    while (next < problems.length && problems[next]!.line < line) out.push(problemItem(problems[next++]!, input.name));
+    if (next === problems.length && next > 0) {
+      problems.length = 0;
+      next = 0;
     }
-    problems.length = 0;
   };
   for await (const records of readCsvBatches(input, layout, (p) => problems.push(p))) {
     // Small batches: rows become Followers just before they are classified, so
     // few are alive at once and the young generation collects them (flat memory).
     for (let from = 0; from < records.length; from += BATCH_ROWS) {
       const out: SourceItem[] = [];
-      drain(out);
       const to = Math.min(records.length, from + BATCH_ROWS);
       for (let i = from; i < to; i++) {
         const record = records[i]!;
         (records as (CsvRecord | undefined)[])[i] = undefined;
+        if (problems.length > 0) drainBefore(record.line, out);
         out.push(toItem(record.cells, record.line));
       }
       yield out;
     }
   }
   const rest: SourceItem[] = [];
-  drain(rest);
+  drainBefore(Number.POSITIVE_INFINITY, rest);
   if (rest.length) yield rest;
+}
+
+/** Rows scanned from one piece of a file, with its problems, as items in line order. */
+export function rowItems(
+  records: readonly CsvRecord[],
+  problems: readonly CsvProblem[],
+  file: string,
+  toItem: (cells: string[], line: number) => SourceItem,
+): SourceItem[] {
+  const out: SourceItem[] = [];
+  let p = 0;
+  for (const record of records) {
+    while (p < problems.length && problems[p]!.line < record.line) out.push(problemItem(problems[p++]!, file));
+    out.push(toItem(record.cells, record.line));
+  }
+  while (p < problems.length) out.push(problemItem(problems[p++]!, file));
+  return out;
+}
+
+function problemItem(p: CsvProblem, file: string): SourceItem {
+  return { kind: 'skip', skip: { code: p.code, file, line: p.line, detail: p.detail, ...(p.raw !== undefined ? { raw: p.raw } : {}) } };
 }
 
 function sampleRows(head: string, layout: CsvLayout): string[][] {
