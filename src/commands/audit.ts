@@ -1,4 +1,6 @@
+import type { Writable } from 'node:stream';
 import { Chalk } from 'chalk';
+import type { Classified } from '../classify.js';
 import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
@@ -17,7 +19,8 @@ import type { DateOrder } from '../io/parse-fields.js';
 import type { SkipCode, SkippedRow } from '../io/rows.js';
 import { runPipeline } from '../pipeline.js';
 import { createAnonymizer, resolveSalt } from '../privacy/anonymize.js';
-import { createFollowerSink, type FollowerSink } from '../report/follower-sinks.js';
+import { createBatchedWriter } from '../report/follower-sinks.js';
+import { type FollowerOutputSpec, type FollowerTarget, followerHeader } from '../report/follower-lines.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
 import { escapeLines } from '../safe-text.js';
@@ -57,6 +60,10 @@ export interface AuditOptions {
   rejects?: string;
   /** A row that cannot be read (malformed, no handle) fails the run instead of being skipped. */
   strict?: boolean;
+  /** Worker threads for big exports ('auto' = one per core; 0 = none). */
+  threads?: number | 'auto';
+  parallelMinBytes?: number;
+  pieceChars?: number;
   /** How long a read runs before progress shows (default 1.5 s); for tests. */
   progressDelayMs?: number;
 }
@@ -89,7 +96,8 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   if (options.anonymize && options.includeEmails) throw new UsageError('--anonymize and --include-emails contradict each other; choose one');
   // A rejects file holds rows exactly as they were read: it cannot be anonymised.
   if (options.anonymize && options.rejects) throw new UsageError('--rejects writes skipped rows as they were read, names and handles included; it cannot be combined with --anonymize');
-  const anonymizer = options.anonymize ? createAnonymizer(resolveSalt(options.salt, io.env)) : undefined;
+  const salt = options.anonymize ? resolveSalt(options.salt, io.env) : undefined;
+  const anonymizer = salt !== undefined ? createAnonymizer(salt) : undefined;
   for (const [flag, share] of [['--min-advocate-share', options.minAdvocateShare], ['--max-misaligned-share', options.maxMisalignedShare]] as const) {
     if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`${flag} takes a share such as 5% or 0.05`);
   }
@@ -148,7 +156,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
 
   // Where per-follower records go: --followers-out, or the main output for csv/ndjson.
   const files: AtomicFile[] = [];
-  let sink: FollowerSink | undefined;
+  const targets: { target: FollowerTarget; stream: Writable }[] = [];
   let reportFile: AtomicFile | undefined;
   let rejects: RejectsSink | undefined;
   let progress: ProgressLine | undefined;
@@ -162,35 +170,29 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     if (followersOutFormat && options.followersOut) {
       const f = await openAtomic(options.followersOut);
       files.push(f);
-      sink = createFollowerSink(followersOutFormat, f.stream, { bom: !!options.bom, includeEmails: !!options.includeEmails });
+      targets.push({ target: { format: followersOutFormat, bom: !!options.bom, terminal: false }, stream: f.stream });
     }
     if (perFollowerFormat) {
-      let target = io.stdout;
+      let stream = io.stdout;
       if (options.output) {
         reportFile = await openAtomic(options.output);
         files.push(reportFile);
-        target = reportFile.stream;
+        stream = reportFile.stream;
       }
-      const main = createFollowerSink(format as 'csv' | 'ndjson', target, {
-        bom: !!options.bom,
-        includeEmails: !!options.includeEmails,
-        terminal: target === io.stdout && io.stdoutIsTTY,
-      });
-      const other = sink;
-      sink = other
-        ? {
-            write: (r) => {
-              const a = other.write(r);
-              const b = main.write(r);
-              return a || b ? Promise.all([a, b]).then(() => undefined) : undefined;
-            },
-            end: async () => {
-              await other.end();
-              await main.end();
-            },
-          }
-        : main;
+      targets.push({ target: { format: format as 'csv' | 'ndjson', bom: !!options.bom, terminal: stream === io.stdout && io.stdoutIsTTY }, stream });
     }
+    const spec: FollowerOutputSpec = {
+      targets: targets.map((t) => t.target),
+      windowDays: values.scoring.windowDays,
+      includeEmails: !!options.includeEmails,
+      ...(salt !== undefined ? { anonymizeSalt: salt } : {}),
+    };
+    const writers = targets.map((t) => createBatchedWriter(t.stream, followerHeader(spec, t.target)));
+    const writeLines = (texts: string[]) => {
+      if (writers.length === 1) return writers[0]!.write(texts[0]!);
+      const waits = writers.map((w, i) => w.write(texts[i]!)).filter((w) => w !== undefined);
+      return waits.length > 0 ? Promise.all(waits).then(() => undefined) : undefined;
+    };
     // Progress only for a person watching: a terminal on stderr, not --quiet.
     progress =
       io.stderrIsTTY && !options.quiet
@@ -205,13 +207,20 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       version: VERSION,
       interactions,
       heapBudgetMb: 32,
+      threads: options.threads ?? 'auto',
+      ...(options.parallelMinBytes !== undefined ? { parallelMinBytes: options.parallelMinBytes } : {}),
+      ...(options.pieceChars !== undefined ? { pieceChars: options.pieceChars } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
-      onFollower: (c) => {
-        if (!sink && !options.includeFollowers) return undefined;
-        const record = anonymizer ? anonymizer.record(toRecord(c, recordOptions)) : toRecord(c, recordOptions);
-        if (options.includeFollowers) collected.push({ ...record });
-        return sink?.write(record);
-      },
+      ...(writers.length > 0 ? { followerOutput: { spec, write: writeLines } } : {}),
+      // --include-followers keeps every record for the JSON report: on this thread.
+      ...(options.includeFollowers
+        ? {
+            onFollower: (c: Classified) => {
+              const record = toRecord(c, recordOptions);
+              collected.push({ ...(anonymizer ? anonymizer.record(record) : record) });
+            },
+          }
+        : {}),
       onSkip: (s) => {
         if (options.strict && STRICT_CODES.has(s.code)) throw strictError(s);
         return rejects?.write(s);
@@ -219,7 +228,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     });
     progress?.done();
     if (options.includeFollowers) report.followers = collected;
-    await sink?.end();
+    for (const w of writers) await w.end();
     await rejects?.end();
     const shown = anonymizer ? anonymizer.report(report) : report;
 

@@ -61,6 +61,7 @@ export async function openSources(paths: readonly string[], options: OpenSources
       info: reader.info,
       items: reader.items,
       ...(reader.batches ? { batches: reader.batches } : {}),
+      ...(reader.splittable ? { splittable: reader.splittable } : {}),
       ...(input.size !== undefined ? { size: input.size } : {}),
       bytesRead: () => input.bytesRead ?? 0,
     });

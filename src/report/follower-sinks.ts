@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { once } from 'node:events';
-import { type FollowerRecord, RECORD_FIELDS } from './records.js';
+import { type FollowerRecord, RECORD_FIELDS, type RecordField } from './records.js';
 import { escapeControl, safeJson } from '../safe-text.js';
 
 /**
@@ -18,14 +18,27 @@ export function createFollowerSink(
   out: Writable,
   options: { bom?: boolean; includeEmails?: boolean; /** Records shown in a terminal: escape control characters in CSV cells. */ terminal?: boolean } = {},
 ): FollowerSink {
-  const fields = RECORD_FIELDS.filter((f) => f !== 'email' || options.includeEmails);
-  const cell = options.terminal ? (v: unknown) => (typeof v === 'string' ? escapeControl(v) : Array.isArray(v) ? v.map((x) => escapeControl(String(x))) : v) : (v: unknown) => v;
-  const serialise = format === 'csv' ? (r: FollowerRecord) => csvLine(fields.map((f) => cell(r[f]))) : (r: FollowerRecord) => `${safeJson(r)}\n`;
+  const fields = recordFields(!!options.includeEmails);
+  const serialise = recordSerialiser(format, fields, !!options.terminal);
   const writer = createBatchedWriter(out, format === 'csv' ? (options.bom ? '\uFEFF' : '') + csvLine([...fields]) : '');
   return {
     write: (record) => writer.write(serialise(record)),
     end: () => writer.end(),
   };
+}
+
+/** The record fields written, in column order: the email only when asked for. */
+export function recordFields(includeEmails: boolean): readonly RecordField[] {
+  return RECORD_FIELDS.filter((f) => f !== 'email' || includeEmails);
+}
+
+/** One record as one line of CSV or NDJSON. `terminal`: escape control characters in CSV cells. */
+export function recordSerialiser(format: 'csv' | 'ndjson', fields: readonly RecordField[], terminal: boolean): (r: FollowerRecord) => string {
+  if (format === 'ndjson') return (r) => `${safeJson(r)}\n`;
+  const cell = terminal
+    ? (v: unknown) => (typeof v === 'string' ? escapeControl(v) : Array.isArray(v) ? v.map((x) => escapeControl(String(x))) : v)
+    : (v: unknown) => v;
+  return (r) => csvLine(fields.map((f) => cell(r[f])));
 }
 
 /**

@@ -1,12 +1,14 @@
 import { z } from 'zod';
+import { SCHEMA_VERSION } from './schema-version.js';
+
+export { SCHEMA_VERSION };
 
 /**
  * The Report: the one contract between analysis and output. Every renderer
  * (table, JSON, Markdown, HTML) reads only this, so every number agrees across
  * formats. JSON output is this object serialised; `kindred schema --report`
- * prints the JSON Schema below. Bump SCHEMA_VERSION on any breaking change.
+ * prints the JSON Schema below. Bump SCHEMA_VERSION (schema-version.ts) on any breaking change.
  */
-export const SCHEMA_VERSION = '1.0';
 
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1).describe('Fraction of classified followers, 0–1.');

@@ -67,7 +67,8 @@ export async function openCsv(input: OpenedInput, options: ReadOptions, preset: 
     (emailIsKey && map.email !== undefined);
   if (!identified) throw new ColumnsNotMappedError(input.name, layout.headers, sampleRows(input.head, layout));
   const fields = (Object.keys(map) as FieldName[]).filter((f) => map[f] !== undefined);
-  const toItem = createRowMapper(map, { file: input.name, dateOrder: options.dateOrder ?? 'mdy', ...rowOptions });
+  const mapperOptions: RowMapperOptions = { file: input.name, dateOrder: options.dateOrder ?? 'mdy', ...rowOptions };
+  const toItem = createRowMapper(map, mapperOptions);
   // items and batches read the same input: whichever the caller iterates is the one that runs.
   const batches = (): AsyncGenerator<SourceItem[]> => csvBatches(input, layout, toItem);
   return {
@@ -78,6 +79,7 @@ export async function openCsv(input: OpenedInput, options: ReadOptions, preset: 
       },
     },
     batches: { [Symbol.asyncIterator]: batches },
+    splittable: { input, layout, map, rowOptions: mapperOptions },
   };
 }
 

@@ -1,7 +1,8 @@
-import type { FieldName } from '../fields.js';
+import type { CsvLayout } from '../csv.js';
+import type { ColumnMap, FieldName } from '../fields.js';
 import type { OpenedInput } from '../open-input.js';
 import type { DateOrder } from '../parse-fields.js';
-import type { SourceItem } from '../rows.js';
+import type { RowMapperOptions, SourceItem } from '../rows.js';
 
 export interface ReadOptions {
   /** Explicit column mappings from `--map field=Header`. */
@@ -31,6 +32,15 @@ export interface SourceReader {
    * not both). Readers of big files offer it: one await per chunk, not per row.
    */
   batches?: AsyncIterable<SourceItem[]>;
+  /** Offered by delimited exports: what worker threads need to read the file in pieces (see src/parallel). */
+  splittable?: SplittableCsv;
+}
+
+export interface SplittableCsv {
+  input: OpenedInput;
+  layout: CsvLayout;
+  map: ColumnMap;
+  rowOptions: RowMapperOptions;
 }
 
 /** One export format: how to recognise it and how to read it. */

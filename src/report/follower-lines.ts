@@ -1,0 +1,42 @@
+import type { Classified } from '../classify.js';
+import { createAnonymizer } from '../privacy/anonymize.js';
+import { csvLine, recordFields, recordSerialiser } from './follower-sinks.js';
+import { toRecord } from './records.js';
+
+/**
+ * Where per-follower records go, described as plain data: a worker thread
+ * builds the same lines from it as the main thread would, so output made in
+ * parallel is byte for byte the output made in one thread.
+ */
+export interface FollowerOutputSpec {
+  targets: FollowerTarget[];
+  windowDays: number;
+  includeEmails: boolean;
+  /** With --anonymize: the salt the pseudonyms are made with. */
+  anonymizeSalt?: string;
+}
+
+export interface FollowerTarget {
+  format: 'csv' | 'ndjson';
+  bom: boolean;
+  /** Records shown in a terminal: escape control characters in CSV cells. */
+  terminal: boolean;
+}
+
+/** What a target starts with: the CSV header row (after an optional byte-order mark); nothing for NDJSON. */
+export function followerHeader(spec: FollowerOutputSpec, target: FollowerTarget): string {
+  return target.format === 'csv' ? (target.bom ? '\uFEFF' : '') + csvLine([...recordFields(spec.includeEmails)]) : '';
+}
+
+/** One follower's line for each target, in target order. */
+export function createLineMaker(spec: FollowerOutputSpec): (c: Classified) => string[] {
+  const anonymizer = spec.anonymizeSalt !== undefined ? createAnonymizer(spec.anonymizeSalt) : undefined;
+  const recordOptions = { windowDays: spec.windowDays, includeEmails: spec.includeEmails };
+  const fields = recordFields(spec.includeEmails);
+  const serialisers = spec.targets.map((t) => recordSerialiser(t.format, fields, t.terminal));
+  return (c) => {
+    const record = anonymizer ? anonymizer.record(toRecord(c, recordOptions)) : toRecord(c, recordOptions);
+    return serialisers.map((serialise) => serialise(record));
+  };
+}
+

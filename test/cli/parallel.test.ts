@@ -1,0 +1,131 @@
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import '../helpers/fast-check-seed.js';
+import { FERNLEAF, FIXTURES, OAT, runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/**
+ * Big exports are read by worker threads in pieces (src/parallel). Whatever
+ * the piece size, and wherever a cut falls (inside a quoted cell, between a CR
+ * and its LF, in a stray quote's run), the report, the per-follower records
+ * and the rejects must be byte for byte what one thread gives. The hidden
+ * flags make small files go through the workers, in pieces of a few characters.
+ */
+const AS_OF = ['--as-of', '2026-11-01'];
+const VALUES = join(FIXTURES, 'values.yml');
+
+interface Outputs {
+  code: number | null;
+  stderr: string;
+  report: string;
+  followers: string;
+  rejects: string;
+}
+
+/** One audit writing the JSON report, the per-follower records and the rejects. */
+function audit(args: string[], threads: { threads: number; pieceChars?: number }, followers = 'f.csv'): Outputs {
+  const dir = tempDir('kindred-par-');
+  const out = { report: join(dir, 'report.json'), followers: join(dir, followers), rejects: join(dir, 'r.csv') };
+  const parallel = threads.threads > 0 ? ['--parallel-min-bytes', '0', '--piece-chars', String(threads.pieceChars ?? 64)] : [];
+  const r = runCli(['audit', ...args, '--format', 'json', '-o', out.report, '--followers-out', out.followers, '--rejects', out.rejects, '--threads', String(threads.threads), ...parallel, '--no-interactive']);
+  const read = (f: string) => {
+    try {
+      return readFileSync(f, 'utf8');
+    } catch {
+      return '(none)';
+    }
+  };
+  return { code: r.code, stderr: r.stderr.replaceAll(dir, 'DIR'), report: read(out.report), followers: read(out.followers), rejects: read(out.rejects) };
+}
+
+function expectSame(args: string[], pieceSizes: number[], followers = 'f.csv'): void {
+  const one = audit(args, { threads: 0 }, followers);
+  for (const pieceChars of pieceSizes) {
+    const many = audit(args, { threads: 2, pieceChars }, followers);
+    expect({ pieceChars, ...many }).toEqual({ pieceChars, ...one });
+  }
+}
+
+/** Delimited fixtures with the quirks that matter to cutting a file: encodings, line ends, quotes, broken rows. */
+const QUIRKS = [
+  'bad-input/stray-quote.csv',
+  'bad-input/unclosed-quote.csv',
+  'bad-input/truncated-quote.csv',
+  'bad-input/mixed-line-endings.csv',
+  'bad-input/problems.csv',
+  'bad-input/nul-byte.csv',
+  'bad-input/invalid-utf8.csv',
+  'bad-input/blank-lines.csv',
+  'bad-input/header-only.csv',
+  'crlf/followers.csv',
+  'quoted-newlines/followers.csv',
+  'utf16le-bom/followers.csv',
+  'sep-line/followers.csv',
+  'duplicate-followers/followers.csv',
+].map((f) => join(FIXTURES, f));
+
+describe('worker threads read an export as one thread does', () => {
+  it('the samples, with interactions, in pieces of 1 to 5,000 characters', { timeout: 120_000 }, () => {
+    expectSame([FERNLEAF.export, '--values', FERNLEAF.values, '--interactions', FERNLEAF.interactions, ...AS_OF], [1, 5000], 'f.ndjson');
+    expectSame([OAT.export, '--values', OAT.values, ...AS_OF], [37]);
+  });
+
+  it('fixtures with BOMs, UTF-16, Windows-1252, CR/CRLF/LF, stray and unclosed quotes, duplicates', { timeout: 240_000 }, () => {
+    for (const file of QUIRKS) {
+      expect(statSync(file).isFile()).toBe(true);
+      expectSame([file, '--values', VALUES, ...AS_OF], [7]);
+    }
+  });
+
+  it('two exports in one audit: duplicates across files, accounting per file', { timeout: 120_000 }, () => {
+    const a = join(FIXTURES, 'bad-input', 'problems.csv');
+    const b = join(FIXTURES, 'bad-input', 'problems-2.csv');
+    expectSame([a, b, FERNLEAF.export, '--values', FERNLEAF.values, ...AS_OF], [3]);
+  });
+
+  it('--strict stops at the same row with the same message', { timeout: 60_000 }, () => {
+    const file = join(FIXTURES, 'bad-input', 'problems.csv');
+    const one = runCli(['audit', file, '--values', VALUES, ...AS_OF, '--strict', '--threads', '0']);
+    const many = runCli(['audit', file, '--values', VALUES, ...AS_OF, '--strict', '--threads', '2', '--parallel-min-bytes', '0', '--piece-chars', '5']);
+    expect(one.code).toBe(2);
+    expect(many).toEqual(one);
+  });
+
+  it('--anonymize gives the same pseudonyms', { timeout: 60_000 }, () => {
+    const env = { KINDRED_SALT: 'test-salt' };
+    const args = (threads: string[]) => ['audit', FERNLEAF.export, '--values', FERNLEAF.values, ...AS_OF, '--anonymize', '--format', 'ndjson', ...threads];
+    const one = runCli(args(['--threads', '0']), { env });
+    const many = runCli(args(['--threads', '2', '--parallel-min-bytes', '0', '--piece-chars', '50']), { env });
+    expect(one.code).toBe(0);
+    expect(many.stdout).toBe(one.stdout);
+  });
+
+  it('a quote opened at the start of a cell and never closed, in a long file without other quotes', { timeout: 60_000 }, () => {
+    const dir = tempDir('kindred-par-');
+    const file = join(dir, 'stray.csv');
+    const rows = Array.from({ length: 3000 }, (_, i) => `@user${i},${i === 40 ? '"Loves books' : `reader number ${i}`}`);
+    writeFileSync(file, `handle,bio\n${rows.join('\n')}\n`);
+    expectSame([file, '--values', VALUES, ...AS_OF], [64, 1000]);
+  });
+
+  it('generated exports with quoted commas, line breaks of every kind, doubled and stray quotes', { timeout: 240_000 }, () => {
+    const cell = fc.oneof(
+      fc.constantFrom('book club', 'bookworm', 'vegan baker', '#AmReading', 'follow back', '', ' ', '6\'2"', '"quoted, with comma"', '"two\nlines"', '"a ""quote"" inside"', '"cr\rlf\r\n"', '"never closed'),
+      fc.string({ unit: fc.constantFrom('a', 'b', ' ', ',', '"', '\n', '\r', 'é', '😀'), maxLength: 12 }),
+    );
+    const row = fc.tuple(fc.nat({ max: 60 }), cell, cell).map(([n, bio, loc]) => `@u${n},${bio},${loc}`);
+    const file = fc.tuple(fc.array(row, { minLength: 1, maxLength: 40 }), fc.constantFrom('\n', '\r\n', '\r'));
+    const dir = tempDir('kindred-par-');
+    fc.assert(
+      fc.property(file, fc.integer({ min: 1, max: 80 }), ([rows, eol], pieceChars) => {
+        const path = join(dir, 'gen.csv');
+        writeFileSync(path, `handle,bio,location${eol}${rows.join(eol)}${eol}`);
+        const args = [path, '--values', VALUES, ...AS_OF];
+        expect(audit(args, { threads: 2, pieceChars })).toEqual(audit(args, { threads: 0 }));
+      }),
+      { numRuns: 8 },
+    );
+  });
+});
