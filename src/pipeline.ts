@@ -1,9 +1,8 @@
 import { type Classified, classify } from './classify.js';
-import type { EngagementEvidence } from './follower.js';
 import { InternalError } from './errors.js';
 import { createHeapBudget } from './heap-budget.js';
 import { KeySet } from './key-set.js';
-import { type InteractionsLog, mergeEngagement } from './io/interactions.js';
+import { type InteractionsLog, joinEngagement } from './io/interactions.js';
 import type { SourceItem } from './io/rows.js';
 import type { SourceInfo } from './io/sources/types.js';
 import { createAggregator } from './report/aggregate.js';
@@ -58,18 +57,9 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   const { values, asOf } = options;
   const agg = createAggregator({ values, asOf, top: options.top, version: options.version });
   const logs = options.interactions ?? [];
-  // One log (the usual case) is joined as it is; several are merged into one map first.
-  const joined = logs.length === 1 ? logs[0]!.byKey : new Map<string, EngagementEvidence>();
-  if (logs.length > 1) for (const log of logs) {
-    for (const [key, evidence] of log.byKey) {
-      const existing = joined.get(key);
-      if (existing) mergeEngagement(existing, evidence);
-      else joined.set(key, { dated: [...evidence.dated], undated: { ...evidence.undated }, ...(evidence.rating !== undefined ? { rating: evidence.rating } : {}) });
-    }
-  }
+  // Each log counts the handles that meet a follower in this audit.
+  for (const log of logs) log.index.clearMatched();
   const seen = new KeySet();
-  // The joined evidence objects that met a follower: no follower strings are kept.
-  const matched = new Set<EngagementEvidence>();
   let rowsRead = 0;
   let accounted = 0;
   // Per input file: rows read, and rows classified or skipped.
@@ -101,11 +91,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
       tally.accounted++;
       return options.onSkip?.(skip) || undefined;
     }
-    const extra = joined.size > 0 ? joined.get(f.key) : undefined;
-    if (extra) {
-      mergeEngagement(f.engagement, extra);
-      matched.add(extra);
-    }
+    joinEngagement(f, logs);
     const c = classify(f, { values, asOf });
     agg.add(c);
     accounted++;
@@ -151,12 +137,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
     progress();
   }
   for (const log of logs) {
-    let matchedHere = 0;
-    for (const key of log.byKey.keys()) {
-      const evidence = joined.get(key);
-      if (evidence && matched.has(evidence)) matchedHere++;
-    }
-    agg.addInteractions({ file: log.file, rowsRead: log.rowsRead, skipped: log.skippedCount, handles: log.byKey.size, matchedFollowers: matchedHere });
+    agg.addInteractions({ file: log.file, rowsRead: log.rowsRead, skipped: log.skippedCount, handles: log.index.size, matchedFollowers: log.index.matchedCount() });
   }
   const report = agg.finish();
   // The accounting invariant: every row read is classified or skipped, never lost.
