@@ -3,7 +3,7 @@ import type { Classified } from './classify.js';
 import { createRowHandler } from './audit-row.js';
 import { InternalError } from './errors.js';
 import { createHeapBudget } from './heap-budget.js';
-import { createEngagementJoin } from './io/engagement-join.js';
+import { createEngagementJoin, indexesData } from './io/engagement-join.js';
 import type { InteractionsLog } from './io/interactions.js';
 import type { SourceItem } from './io/rows.js';
 import type { SourceInfo, SplittableCsv } from './io/sources/types.js';
@@ -120,7 +120,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
           asOfMs: asOf.getTime(),
           top: options.top,
           version: options.version,
-          logs,
+          logs: indexesData(logs),
           ...(output ? { output: output.spec } : {}),
           wantSkips: !!options.onSkip,
         })
@@ -185,7 +185,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   }
   const matched = join.matchedCounts();
   logs.forEach((log, i) => {
-    agg.addInteractions({ file: log.file, rowsRead: log.rowsRead, skipped: log.skippedCount, handles: log.byKey.size, matchedFollowers: matched[i]! });
+    agg.addInteractions({ file: log.file, rowsRead: log.rowsRead, skipped: log.skippedCount, handles: log.index.size, matchedFollowers: matched[i]! });
   });
   const report = agg.finish();
   // The accounting invariant: every row read is classified or skipped, never lost.

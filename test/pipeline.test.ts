@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyEngagement } from '../src/follower.js';
+import { EngagementIndex } from '../src/io/engagement-index.js';
 import type { InteractionsLog } from '../src/io/interactions.js';
 import type { SourceItem } from '../src/io/rows.js';
 import { type AuditSource, runPipeline } from '../src/pipeline.js';
@@ -48,7 +49,7 @@ describe('pipeline', () => {
       rowsRead: 3,
       skipped: [],
       skippedCount: 0,
-      byKey: new Map([
+      index: EngagementIndex.fromEntries([
         ['ann', evidence],
         ['stranger', { ...evidence, dated: [...evidence.dated] }],
       ]),

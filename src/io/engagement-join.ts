@@ -1,44 +1,42 @@
-import type { EngagementEvidence, Follower } from '../follower.js';
-import { type InteractionsLog, mergeEngagement } from './interactions.js';
+import type { Follower } from '../follower.js';
+import { EngagementIndex, type EngagementIndexData } from './engagement-index.js';
+import { type InteractionsLog, joinEngagement } from './interactions.js';
 
 /**
- * Joins followers to the interactions logs as they stream past, and remembers
- * which log handles met a follower (the rest are "not followers"). Several
- * logs are merged into one map first.
+ * Joins followers to the interactions logs as they stream past (log by log,
+ * see joinEngagement), and counts which log handles met a follower (the rest
+ * are "not followers"). A worker thread gets the logs' indexes as plain data
+ * and sends back what it matched.
  */
 export interface EngagementJoin {
   join(f: Follower): void;
-  /** Per log: the handles that met a follower, as the log's keys. */
-  matchedKeys(): string[][];
+  /** Per log: which of its handles met a follower. */
+  matchedFlags(): Uint8Array[];
   /** Adds what another join (a worker thread's) matched. */
-  addMatched(keys: string[][]): void;
+  addMatched(flags: Uint8Array[]): void;
   /** Per log: how many of its handles met a follower. */
   matchedCounts(): number[];
 }
 
-export function createEngagementJoin(logs: InteractionsLog[]): EngagementJoin {
-  // One log (the usual case) is joined as it is; several are merged into one map first.
-  const joined = logs.length === 1 ? logs[0]!.byKey : new Map<string, EngagementEvidence>();
-  if (logs.length > 1) for (const log of logs) {
-    for (const [key, evidence] of log.byKey) {
-      const existing = joined.get(key);
-      if (existing) mergeEngagement(existing, evidence);
-      else joined.set(key, { dated: [...evidence.dated], undated: { ...evidence.undated }, ...(evidence.rating !== undefined ? { rating: evidence.rating } : {}) });
-    }
-  }
-  const matched = new Set<string>();
+export function createEngagementJoin(logs: readonly Pick<InteractionsLog, 'index'>[]): EngagementJoin {
+  // Each log counts the handles that meet a follower in this audit.
+  for (const log of logs) log.index.clearMatched();
   return {
-    join(f) {
-      if (joined.size === 0) return;
-      const extra = joined.get(f.key);
-      if (!extra) return;
-      mergeEngagement(f.engagement, extra);
-      matched.add(f.key);
+    join: (f) => joinEngagement(f, logs),
+    matchedFlags: () => logs.map((log) => log.index.matchedFlags()),
+    addMatched(flags) {
+      flags.forEach((f, i) => logs[i]!.index.mergeMatched(f));
     },
-    matchedKeys: () => logs.map((log) => [...matched].filter((k) => log.byKey.has(k))),
-    addMatched(keys) {
-      for (const list of keys) for (const k of list) matched.add(k);
-    },
-    matchedCounts: () => logs.map((log) => [...log.byKey.keys()].filter((k) => matched.has(k)).length),
+    matchedCounts: () => logs.map((log) => log.index.matchedCount()),
   };
+}
+
+/** The logs' indexes as plain data, for a worker thread. */
+export function indexesData(logs: readonly InteractionsLog[]): EngagementIndexData[] {
+  return logs.map((log) => log.index.toData());
+}
+
+/** The logs again, from `indexesData` (in a worker thread). */
+export function logsFromData(data: readonly EngagementIndexData[]): Pick<InteractionsLog, 'index'>[] {
+  return data.map((d) => ({ index: EngagementIndex.fromData(d) }));
 }

@@ -1,7 +1,8 @@
-import { emptyEngagement, type EngagementEvidence, type InteractionType } from '../follower.js';
+import type { EngagementEvidence, Follower, InteractionType } from '../follower.js';
 import { handleKey } from '../handles.js';
 import { InputError } from '../errors.js';
 import { readCsvRecords, sniffCsvLayout } from './csv.js';
+import { type EngagementIndex, EngagementIndexBuilder } from './engagement-index.js';
 import { type FieldName, fieldForHeader, foldHeader, mapColumns } from './fields.js';
 import type { OpenedInput } from './open-input.js';
 import { type DateOrder, parseCount, parseDate } from './parse-fields.js';
@@ -31,7 +32,8 @@ export interface InteractionsLog {
   rowsRead: number;
   skipped: SkippedRow[];
   skippedCount: number;
-  byKey: Map<string, EngagementEvidence>;
+  /** The evidence per handle, compact (see EngagementIndex). */
+  index: EngagementIndex;
 }
 
 /**
@@ -39,7 +41,7 @@ export interface InteractionsLog {
  * an event log (one row per like/reply/… with a handle, a type and a date) or
  * per-handle counts (likes, replies, … columns, optionally a last-interaction
  * date). The result is held in memory, keyed by the normalised handle: it is
- * joined to followers as they stream past.
+ * joined to followers as they stream past (see joinEngagement).
  */
 export async function readInteractions(
   input: OpenedInput,
@@ -79,8 +81,10 @@ export async function readInteractions(
     );
   }
 
-  const log: InteractionsLog = { file: input.name, rowsRead: 0, skipped: [], skippedCount: 0, byKey: new Map() };
-  const dates = new Map<string, Date | null | undefined>();
+  const log = { file: input.name, rowsRead: 0, skipped: [] as SkippedRow[], skippedCount: 0 };
+  const builder = new EngagementIndexBuilder();
+  // Epoch ms, or null when unreadable.
+  const dates = new Map<string, number | null | undefined>();
   const skip = (s: SkippedRow) => {
     log.skippedCount++;
     if (log.skipped.length < keepSkipped) log.skipped.push(s);
@@ -95,19 +99,16 @@ export async function readInteractions(
       skip({ code: 'MISSING_HANDLE', file: input.name, line, detail: 'no handle in this row', cells });
       continue;
     }
-    let evidence = log.byKey.get(key);
-    if (!evidence) {
-      evidence = emptyEngagement();
-      log.byKey.set(key, evidence);
-    }
+    // A handle counts as in the log even when its row is then skipped for its date.
+    const slot = builder.slotOf(key);
     const dateRaw = dateIdx !== undefined ? (cells[dateIdx] ?? '').trim() : '';
-    // Logs repeat the same few hundred days: one Date per distinct day keeps a big log small.
+    // Logs repeat the same few hundred days: each distinct day is parsed once.
     let at = dateRaw ? dates.get(dateRaw) : undefined;
     if (dateRaw && !dates.has(dateRaw)) {
       const parsed = parseDate(dateRaw, dateOrder);
+      at = parsed ? parsed.getTime() : parsed;
       if (dates.size > 10_000) dates.clear();
-      dates.set(dateRaw, parsed);
-      at = parsed;
+      dates.set(dateRaw, at);
     }
     if (at === null) {
       skip({ code: 'MALFORMED_ROW', file: input.name, line, detail: `unreadable date "${dateRaw}"`, cells });
@@ -117,15 +118,15 @@ export async function readInteractions(
       for (const [idx, type] of countColumns) {
         const n = parseCount(cells[idx] ?? '');
         if (!n || n <= 0) continue;
-        addInteraction(evidence, type, n, at);
+        builder.add(slot, type, n, at);
       }
     } else {
       const type = typeIdx >= 0 ? interactionType(cells[typeIdx] ?? '') : 'other';
       const n = countIdx >= 0 ? (parseCount(cells[countIdx] ?? '') ?? 1) : 1;
-      if (n > 0) addInteraction(evidence, type, n, at);
+      if (n > 0) builder.add(slot, type, n, at);
     }
   }
-  return log;
+  return { ...log, index: builder.finish() };
 }
 
 // A mentions export (Sprout-style inbox or listening export): one row per
@@ -155,7 +156,8 @@ function mentionsPreset(headers: string[]): CsvPreset | undefined {
  * columns (the same evidence a Meltwater export gives as a follower file).
  */
 async function readMentions(input: OpenedInput, preset: CsvPreset, dateOrder: DateOrder): Promise<InteractionsLog> {
-  const log: InteractionsLog = { file: input.name, rowsRead: 0, skipped: [], skippedCount: 0, byKey: new Map() };
+  const log = { file: input.name, rowsRead: 0, skipped: [] as SkippedRow[], skippedCount: 0 };
+  const builder = new EngagementIndexBuilder();
   const reader = await openCsv(input, { map: {}, dateOrder }, preset);
   for await (const item of reader.items) {
     log.rowsRead++;
@@ -164,12 +166,9 @@ async function readMentions(input: OpenedInput, preset: CsvPreset, dateOrder: Da
       if (log.skipped.length < 100) log.skipped.push(item.skip);
       continue;
     }
-    const { key, engagement } = item.follower;
-    const evidence = log.byKey.get(key);
-    if (evidence) mergeEngagement(evidence, engagement);
-    else log.byKey.set(key, engagement);
+    builder.addEvidence(item.follower.key, item.follower.engagement);
   }
-  return log;
+  return { ...log, index: builder.finish() };
 }
 
 const COUNT_TYPE: Partial<Record<FieldName, InteractionType>> = {
@@ -182,15 +181,6 @@ const COUNT_TYPE: Partial<Record<FieldName, InteractionType>> = {
   interactions: 'other',
 };
 
-function addInteraction(e: EngagementEvidence, type: InteractionType, count: number, at: Date | undefined): void {
-  // A fresh one-element array rather than a push onto [] (which reserves room for 17): most handles have one event.
-  if (at) {
-    if (e.dated.length === 0) e.dated = [{ type, at, count }];
-    else e.dated.push({ type, at, count });
-  }
-  else e.undated[type] = (e.undated[type] ?? 0) + count;
-}
-
 /** Adds evidence from an interactions log to what the export itself said. */
 export function mergeEngagement(into: EngagementEvidence, from: EngagementEvidence): void {
   into.dated.push(...from.dated);
@@ -198,4 +188,19 @@ export function mergeEngagement(into: EngagementEvidence, from: EngagementEviden
     into.undated[type] = (into.undated[type] ?? 0) + n;
   }
   if (from.rating !== undefined && into.rating === undefined) into.rating = from.rating;
+}
+
+/**
+ * Joins the logs' evidence for this follower into its engagement, log by log
+ * in the order given, and marks each log's handle as met (for the report's
+ * matched / not-followers counts).
+ */
+export function joinEngagement(follower: Follower, logs: readonly Pick<InteractionsLog, 'index'>[]): void {
+  for (let i = 0; i < logs.length; i++) {
+    const index = logs[i]!.index;
+    const slot = index.lookup(follower.key);
+    if (slot < 0) continue;
+    mergeEngagement(follower.engagement, index.evidence(slot));
+    index.markMatched(slot);
+  }
 }

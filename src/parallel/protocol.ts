@@ -1,4 +1,4 @@
-import type { InteractionsLog } from '../io/interactions.js';
+import type { EngagementIndexData } from '../io/engagement-index.js';
 import type { SkippedRow } from '../io/rows.js';
 import type { SourceInfo, SplittableCsv } from '../io/sources/types.js';
 import type { AggregateSnapshot } from '../report/aggregate.js';
@@ -11,7 +11,8 @@ export interface WorkerSetup {
   asOfMs: number;
   top: number;
   version: string;
-  logs: InteractionsLog[];
+  /** The interactions logs' indexes (see engagement-join.ts). */
+  logs: EngagementIndexData[];
   output?: FollowerOutputSpec;
   /** Send skipped rows back (for --rejects and --strict). */
   wantSkips: boolean;
@@ -53,7 +54,8 @@ export interface CommitReply {
 
 export interface FinishReply {
   snapshot: AggregateSnapshot;
-  matched: string[][];
+  /** Per log, which handles met a follower here. */
+  matched: Uint8Array[];
 }
 
 export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { name: string; message: string; stack?: string } };

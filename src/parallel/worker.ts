@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createRowHandler } from '../audit-row.js';
 import { CsvScanner } from '../io/csv-scanner.js';
-import { createEngagementJoin } from '../io/engagement-join.js';
+import { createEngagementJoin, logsFromData } from '../io/engagement-join.js';
 import { createRowMapper, type SkippedRow, type SourceItem } from '../io/rows.js';
 import { rowItems } from '../io/sources/generic-csv.js';
 import { fingerprint, fingerprintLow } from '../fingerprint.js';
@@ -22,7 +22,7 @@ import { countLineBreaks } from './split.js';
 const setup = workerData as WorkerSetup;
 const values = compileValues(setup.values);
 const asOf = new Date(setup.asOfMs);
-const join = createEngagementJoin(setup.logs);
+const join = createEngagementJoin(logsFromData(setup.logs));
 const makeLines = setup.output ? createLineMaker(setup.output) : undefined;
 // Garbage a worker may leave before a full collection: its live data is a few pieces of the file.
 const WORKER_HEAP_BUDGET_MB = 16;
@@ -119,7 +119,7 @@ function handleRequest(req: Request): { value: unknown; transfer?: ArrayBuffer[]
       scanned.delete(req.seq);
       return { value: null };
     case 'finish': {
-      const reply: FinishReply = { snapshot: source!.agg.snapshot(), matched: join.matchedKeys() };
+      const reply: FinishReply = { snapshot: source!.agg.snapshot(), matched: join.matchedFlags() };
       source = undefined;
       return { value: reply };
     }
