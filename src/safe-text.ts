@@ -33,13 +33,21 @@ export function escapeLines(text: string): string {
 
 // What JSON.stringify leaves raw but a terminal acts on: DEL, C1 controls, bidi and line separators.
 const JSON_UNSAFE = /[\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]/g;
+const HAS_JSON_UNSAFE = new RegExp(JSON_UNSAFE.source);
 
 /**
  * JSON.stringify, plus \u escapes for the characters it leaves raw that
  * would still reorder or rewrite a terminal line (JSON.stringify already
  * escapes C0 controls such as ESC). The parsed value is unchanged: this only
- * picks a different spelling of the same string.
+ * picks a different spelling of the same string. Called once per record of a
+ * million-row NDJSON file, so the common case (nothing to respell) is one
+ * non-global test, not a replace.
  */
 export function safeJson(value: unknown, space?: number): string {
-  return JSON.stringify(value, null, space).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value, null, space);
+  return HAS_JSON_UNSAFE.test(json) ? json.replace(JSON_UNSAFE, unicodeEscape) : json;
+}
+
+function unicodeEscape(ch: string): string {
+  return `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }

@@ -32,7 +32,11 @@ export function reasonsFor(c: Classified, windowDays: number): string[] {
   else if (a.values.length === 0 && !a.ideal && a.conflicts.length === 0) out.push('profile text matches no value');
 
   if (e.hasEvidence) {
-    const parts = Object.entries(e.counted).map(([type, n]) => `${n} ${plural(type, n ?? 0)}`);
+    const parts: string[] = [];
+    for (const type in e.counted) {
+      const n = e.counted[type as keyof typeof e.counted] ?? 0;
+      parts.push(`${n} ${plural(type, n)}`);
+    }
     if (parts.length) out.push(`engagement ${e.score}: ${parts.join(', ')}${e.undated ? '' : ` in the last ${windowDays} days`}`);
     if (e.rating !== undefined) out.push(`engagement rating ${e.rating}/5`);
     if (e.stale) out.push(`${e.stale} older interaction${e.stale === 1 ? '' : 's'} not counted (last ${day(e.lastAt)}, window ${windowDays} days)`);
@@ -53,6 +57,12 @@ function plural(type: string, n: number): string {
   return type === 'reply' ? 'reply' : type === 'dm' ? 'DM' : type === 'other' ? 'interaction' : type;
 }
 
+/** YYYY-MM-DD (UTC) as toISOString spells it, built from its parts: this runs once per follower with stale interactions. */
 function day(d: Date | undefined): string {
-  return d ? d.toISOString().slice(0, 10) : 'unknown';
+  if (!d) return 'unknown';
+  const y = d.getUTCFullYear();
+  if (!(y >= 1000 && y <= 9999)) return d.toISOString().slice(0, 10);
+  const m = d.getUTCMonth() + 1;
+  const dd = d.getUTCDate();
+  return `${y}-${m < 10 ? '0' : ''}${m}-${dd < 10 ? '0' : ''}${dd}`;
 }
