@@ -52,7 +52,7 @@ const PROGRESS_EVERY = 2048;
  * to its interactions, classified, handed to the aggregator and to the
  * per-follower sink, then dropped. Only the set of handles seen (to count
  * duplicates once) grows with the export: 64-bit fingerprints, 8 bytes a
- * handle (see KeySet for the trade-off).
+ * handle, spilled to disk past a fixed memory budget (see KeySet).
  */
 export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable<AuditSource>, options: PipelineOptions): Promise<Report> {
   const { values, asOf } = options;
@@ -114,41 +114,46 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   };
 
   const heapCheck = options.heapBudgetMb ? createHeapBudget(options.heapBudgetMb * 1024 * 1024) : undefined;
-  for await (const source of sources) {
-    agg.startInput({ file: source.file, info: source.info, label: source.label });
-    tally = { file: source.file, read: 0, accounted: 0 };
-    perFile.push(tally);
-    const progress = () => {
-      heapCheck?.();
-      options.onProgress?.({ file: source.file, rows: rowsRead, bytes: source.bytesRead?.() ?? 0, ...(source.size !== undefined ? { size: source.size } : {}) });
-    };
-    let nextProgress = rowsRead + PROGRESS_EVERY;
-    // Awaiting only when a sink asks to wait (backpressure): an await per row costs more than the row.
-    if (source.batches) {
-      for await (const batch of source.batches) {
-        for (let i = 0; i < batch.length; i++) {
-          const item = batch[i]!;
-          // Let go of each row once handled, so the rest of the batch does not keep it alive.
-          (batch as (SourceItem | undefined)[])[i] = undefined;
+  // The duplicate set may have spilled to temporary files: deleted however the reading ends.
+  try {
+    for await (const source of sources) {
+      agg.startInput({ file: source.file, info: source.info, label: source.label });
+      tally = { file: source.file, read: 0, accounted: 0 };
+      perFile.push(tally);
+      const progress = () => {
+        heapCheck?.();
+        options.onProgress?.({ file: source.file, rows: rowsRead, bytes: source.bytesRead?.() ?? 0, ...(source.size !== undefined ? { size: source.size } : {}) });
+      };
+      let nextProgress = rowsRead + PROGRESS_EVERY;
+      // Awaiting only when a sink asks to wait (backpressure): an await per row costs more than the row.
+      if (source.batches) {
+        for await (const batch of source.batches) {
+          for (let i = 0; i < batch.length; i++) {
+            const item = batch[i]!;
+            // Let go of each row once handled, so the rest of the batch does not keep it alive.
+            (batch as (SourceItem | undefined)[])[i] = undefined;
+            const wait = handle(item);
+            if (wait) await wait;
+          }
+          if (rowsRead >= nextProgress) {
+            progress();
+            nextProgress = rowsRead + PROGRESS_EVERY;
+          }
+        }
+      } else {
+        for await (const item of source.items) {
           const wait = handle(item);
           if (wait) await wait;
-        }
-        if (rowsRead >= nextProgress) {
-          progress();
-          nextProgress = rowsRead + PROGRESS_EVERY;
-        }
-      }
-    } else {
-      for await (const item of source.items) {
-        const wait = handle(item);
-        if (wait) await wait;
-        if (rowsRead >= nextProgress) {
-          progress();
-          nextProgress = rowsRead + PROGRESS_EVERY;
+          if (rowsRead >= nextProgress) {
+            progress();
+            nextProgress = rowsRead + PROGRESS_EVERY;
+          }
         }
       }
+      progress();
     }
-    progress();
+  } finally {
+    seen.close();
   }
   for (const log of logs) {
     let matchedHere = 0;
