@@ -5,22 +5,23 @@ export interface KeySetOptions {
   /**
    * Slots of the in-memory table at most (a power of two, 8 bytes each); when
    * three quarters are taken, the fingerprints are sorted and written to a
-   * temporary file (see key-runs.ts). The default, 2²⁰, holds 786,432
-   * fingerprints in 8 MB.
+   * temporary file (see key-runs.ts). The default, 2¹⁸, holds 196,608
+   * fingerprints in 2 MB: the table a 100k-row export needs anyway, so
+   * larger exports add only the runs' Bloom filters (1.25 bytes a key).
    */
   maxSlots?: number;
   /** Fingerprints per block of a spilled run (one read per lookup that reaches the disk). */
   indexEvery?: number;
 }
 
-const DEFAULT_MAX_SLOTS = 1 << 20;
+const DEFAULT_MAX_SLOTS = 1 << 18;
 const INITIAL_SLOTS = 1 << 12;
 
 /**
  * The set of follower keys seen so far, for duplicate detection. Each key is
  * kept as a 64-bit fingerprint (see fingerprint.ts), 8 bytes instead of the
  * 60–100 of a string in a Set, in an open-addressing table that grows up to a
- * fixed size (8 MB by default) and is then spilled to disk as a sorted run
+ * fixed size (2 MB by default) and is then spilled to disk as a sorted run
  * (key-runs.ts): memory stays flat however large the export, while a small
  * export never touches the disk. The API is synchronous so the per-row loop
  * needs no await. Call `close()` when done: it deletes the temporary files
