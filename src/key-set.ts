@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { InputError } from './errors.js';
 import { fingerprint, fingerprintLow } from './fingerprint.js';
 import { canSpill, SortedRuns } from './key-runs.js';
 
@@ -131,7 +133,16 @@ export class KeySet {
       n++;
     }
     new BigUint64Array(slots.buffer, 0, n).sort();
-    this.runs.addRun(slots, n);
+    try {
+      this.runs.addRun(slots, n);
+    } catch (e) {
+      // A full disk or an unwritable temp folder is the user's to fix, not a bug: say where and how.
+      const code = (e as NodeJS.ErrnoException).code ?? String(e);
+      throw new InputError(
+        `cannot write the temporary files that track handles already seen (${code}); large exports need about 8 bytes a follower there. Set TMPDIR to a folder with room`,
+        this.runs.folder ?? tmpdir(),
+      );
+    }
     slots.fill(0);
     this.onDisk += n;
     this.inTable = 0;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
 import { fingerprint, fingerprintLow } from '../src/fingerprint.js';
 import { KeySet } from '../src/key-set.js';
 import { ROOT } from './helpers/run-cli.js';
@@ -112,6 +113,28 @@ describe('KeySet (duplicate detection)', () => {
       expect(set.size).toBe(150_000);
       set.close();
       expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+    }
+  });
+
+  it('names the temp folder when it cannot write there, as a problem for the user to fix', () => {
+    const missing = join(tempDir(), 'gone');
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = missing;
+    try {
+      const set = new KeySet(TINY);
+      let error: unknown;
+      try {
+        for (let i = 0; i < 100; i++) set.add(`k${i}`);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputError);
+      expect((error as InputError).file).toBe(missing);
+      expect((error as InputError).message).toContain('TMPDIR');
+      set.close();
     } finally {
       if (saved === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = saved;
