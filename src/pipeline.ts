@@ -181,6 +181,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
       progress();
     }
   } finally {
+    seen.close();
     await pool?.close();
   }
   const matched = join.matchedCounts();
