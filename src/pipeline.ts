@@ -148,6 +148,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
         await readParallel({ ...source, splittable: source.splittable }, {
           pool,
           seen,
+          excluded: values.excluded,
           agg,
           join,
           ...(output ? { write: output.write } : {}),

@@ -55,7 +55,6 @@ export class CsvScanner {
   private waitFor = 0;
   /** Line number at the start of `pending`. */
   private line = 1;
-  private crEndsChunk = false;
 
   /**
    * `startLine` is the line number of the first character pushed: a scanner
@@ -69,21 +68,20 @@ export class CsvScanner {
   }
 
   /**
-   * The text pushed but not yet read as records (an unfinished record) and the
-   * line it starts on; empty when everything pushed ended on a record boundary.
+   * The text of the records (and problems) the last push or end completed: a
+   * run of whole records, cut exactly where the next one starts, for a worker
+   * thread to read again (see parallel/read-parallel.ts).
    */
-  unread(): { text: string; line: number } {
-    return { text: this.waitFor > 0 ? this.pendingParts.join('') : this.pending, line: this.line };
+  consumed = '';
+
+  /** The line the next record starts on. */
+  get nextLine(): number {
+    return this.line;
   }
 
-  /**
-   * Records (and problems) completed by this chunk of text, in order.
-   * `endsWithBreak`: the caller knows the text after this chunk does not
-   * continue a line break at its end (no LF after a final CR), so a CR at the
-   * very end ends a record instead of waiting for the next chunk.
-   */
-  push(text: string, out: ScannedRecord[], problems: ScanProblem[], endsWithBreak = false): void {
-    this.crEndsChunk = endsWithBreak;
+  /** Records (and problems) completed by this chunk of text, in order. */
+  push(text: string, out: ScannedRecord[], problems: ScanProblem[]): void {
+    this.consumed = '';
     if (this.waitFor > 0) {
       this.pendingParts.push(text);
       this.pendingLength += text.length;
@@ -97,6 +95,7 @@ export class CsvScanner {
     }
     this.pending = '';
     const consumed = this.scan(text, false, out, problems);
+    this.consumed = text.slice(0, consumed);
     if (consumed < text.length) {
       const rest = text.slice(consumed);
       if (rest.length >= RESCAN_FLOOR) {
@@ -113,6 +112,7 @@ export class CsvScanner {
     this.pending = '';
     this.pendingParts = [];
     this.waitFor = 0;
+    this.consumed = text;
     if (text) this.scan(text, true, out, problems);
   }
 
@@ -260,7 +260,7 @@ export class CsvScanner {
     const c = s.charCodeAt(k);
     if (c === LF) return true;
     if (c !== CR) return false;
-    return k + 1 < n || final || this.crEndsChunk;
+    return k + 1 < n || final;
   }
 }
 

@@ -72,6 +72,50 @@ const ENGAGEMENT_FIELDS: [FieldName, InteractionType][] = [
  * Compiled once per file: the per-row work is index lookups and cell parsing,
  * with no closure or regex made per row.
  */
+type IdentityColumns = Record<'name' | 'firstName' | 'lastName' | 'handle' | 'profileUrl' | 'email' | 'id', number>;
+
+/**
+ * The join key of a row, exactly as createRowMapper finds it, without the
+ * rest of the row: for deciding duplicates where rows are not mapped (the
+ * main thread, while worker threads map them).
+ */
+export function createKeyReader(map: ColumnMap, options: Pick<RowMapperOptions, 'emailIsKey' | 'nameIsKey'>): (cells: string[]) => string | undefined {
+  const at = (field: FieldName) => map[field] ?? -1;
+  const col: IdentityColumns = { name: at('name'), firstName: at('firstName'), lastName: at('lastName'), handle: at('handle'), profileUrl: at('profileUrl'), email: at('email'), id: at('id') };
+  const { emailIsKey = false, nameIsKey = false } = options;
+  return (cells) => identityOf(cells, col, nameOf(cells, col), emailIsKey, nameIsKey, true)?.key;
+}
+
+function nameOf(cells: string[], col: IdentityColumns): string | undefined {
+  const name = cellText(cells, col.name);
+  if (name) return name;
+  const first = cellText(cells, col.firstName);
+  const last = cellText(cells, col.lastName);
+  return first || last ? (first && last ? `${first} ${last}` : (first ?? last)) : name;
+}
+
+/** Who the row is: handle, then profile URL, then (where the format says so) email or name, then account id. */
+function identityOf(
+  cells: string[],
+  col: IdentityColumns,
+  name: string | undefined,
+  emailIsKey: boolean,
+  nameIsKey: boolean,
+  keyOnly: boolean,
+): { display: string; key: string } | undefined {
+  const handle = cellText(cells, col.handle);
+  const fromHandle = handle !== undefined ? parseHandle(handle) : undefined;
+  if (fromHandle) return fromHandle;
+  const profileUrl = cellText(cells, col.profileUrl);
+  const fromUrl = profileUrl !== undefined ? parseHandle(profileUrl) : undefined;
+  if (fromUrl) return fromUrl;
+  const email = emailIsKey ? cellText(cells, col.email) : undefined;
+  if (email?.includes('@')) return keyOnly ? { display: '', key: emailKey(email) } : emailIdentity(email, name);
+  if (nameIsKey && name) return { display: name, key: `name:${name.toLowerCase()}` };
+  const id = cellText(cells, col.id);
+  return id ? { display: id, key: `id:${id}` } : undefined;
+}
+
 export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cells: string[], line: number) => SourceItem {
   const { file, dateOrder = 'mdy', nameIsKey = false, emailIsKey = false, rowIsInteraction } = options;
   const falseWhenEmpty = new Set<FieldName>((options.falseWhenEmpty ?? []).filter((f) => map[f] !== undefined));
@@ -109,22 +153,10 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
 
   return (cells, line) => {
     const warnings: RowWarning[] = [];
-    let name = cellText(cells, col.name);
-    if (!name) {
-      const first = cellText(cells, col.firstName);
-      const last = cellText(cells, col.lastName);
-      if (first || last) name = first && last ? `${first} ${last}` : (first ?? last);
-    }
+    const name = nameOf(cells, col);
     const profileUrl = cellText(cells, col.profileUrl);
-    const id = cellText(cells, col.id);
-    const handle = cellText(cells, col.handle);
     const email = cellText(cells, col.email);
-    const identity =
-      (handle !== undefined ? parseHandle(handle) : undefined) ??
-      (profileUrl !== undefined ? parseHandle(profileUrl) : undefined) ??
-      (emailIsKey && email?.includes('@') ? emailIdentity(email, name) : undefined) ??
-      (nameIsKey && name ? { display: name, key: `name:${name.toLowerCase()}` } : undefined) ??
-      (id ? { display: id, key: `id:${id}` } : undefined);
+    const identity = identityOf(cells, col, name, emailIsKey, nameIsKey, false);
     if (!identity) {
       const empty = cells.every((c) => c.trim() === '');
       return {
@@ -158,7 +190,7 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
       engagement,
       source: { file, line },
     };
-    assign(follower, 'id', id);
+    assign(follower, 'id', cellText(cells, col.id));
     assign(follower, 'name', name);
     // An empty cell in a bio column is a known empty bio (an authenticity
     // signal); a missing column or a short ragged row is unknown.
@@ -230,8 +262,12 @@ function assign<K extends keyof Follower>(f: Follower, key: K, value: Follower[K
 }
 
 /** A person known by email: keyed by the email, shown by name or a pseudonym, never by the address. */
+function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
 export function emailIdentity(email: string, name: string | undefined): { display: string; key: string } {
-  const key = email.trim().toLowerCase();
+  const key = emailKey(email);
   const display = name ?? `subscriber-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
   return { display, key };
 }

@@ -18,34 +18,30 @@ export interface WorkerSetup {
   wantSkips: boolean;
 }
 
-/** A piece of the file, cut on a line break (see split.ts). */
+/**
+ * A run of whole records of the file, read on the main thread already: the
+ * worker reads it again and classifies it. Which followers are first seen
+ * (not duplicates) and the rows that could not be read were decided there,
+ * in file order, and come with it.
+ */
 export interface Piece {
   text: string;
-  /** The last piece: the file ends with it. */
-  final: boolean;
-  /** It ends on a lone CR (an old-Mac line end): that CR ends a record. */
-  endsWithBreak: boolean;
+  /** The line the text starts on. */
+  line: number;
+  /** Rows on lines before this one are the header and any preamble, not data. */
+  fromLine: number;
+  /** For each follower row that is not excluded, in order: 1 when its key was seen for the first time. */
+  firsts: Uint8Array;
+  /** The rows the main thread could not read, with its verdicts (a quote that runs on may be judged by text after the piece). */
+  problems: { line: number; detail: string; raw?: string }[];
 }
 
 export type Request =
   | { id: number; type: 'source'; file: string; label: string; info: SourceInfo; csv: Omit<SplittableCsv, 'input'> }
-  /** Lines are numbered from 1 at the start of the piece; rows before `fromLine` (the header) are not data. */
-  | { id: number; type: 'scan'; seq: number; piece: Piece; fromLine: number }
-  /** `lineOffset`: added to the piece's line numbers to make them the file's. */
-  | { id: number; type: 'commit'; seq: number; firsts: Uint8Array; lineOffset: number }
-  | { id: number; type: 'drop'; seq: number }
+  | { id: number; type: 'piece'; piece: Piece }
   | { id: number; type: 'finish' };
 
-export interface ScanReply {
-  /** 64-bit fingerprints (two Uint32 each) of the follower rows to check for duplicates, in order. */
-  fingerprints: Uint32Array;
-  /** Line breaks in the piece. */
-  breaks: number;
-  /** Text at the end of the piece that is not a whole record: the next piece starts mid-record. */
-  unread?: { text: string; line: number };
-}
-
-export interface CommitReply {
+export interface PieceReply {
   rows: number;
   /** Per output target, the piece's follower lines. */
   texts: string[];

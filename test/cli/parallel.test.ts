@@ -8,10 +8,11 @@ import { tempDir } from '../helpers/temp-dir.js';
 
 /**
  * Big exports are read by worker threads in pieces (src/parallel). Whatever
- * the piece size, and wherever a cut falls (inside a quoted cell, between a CR
- * and its LF, in a stray quote's run), the report, the per-follower records
- * and the rejects must be byte for byte what one thread gives. The hidden
- * flags make small files go through the workers, in pieces of a few characters.
+ * the piece size, and whatever the rows hold (quoted line breaks, a CR and its
+ * LF in different reads, a stray quote whose run is judged by text in a later
+ * piece), the report, the per-follower records and the rejects must be byte
+ * for byte what one thread gives. The hidden flags make small files go
+ * through the workers, in pieces of a few characters.
  */
 const AS_OF = ['--as-of', '2026-11-01'];
 const VALUES = join(FIXTURES, 'values.yml');
