@@ -85,8 +85,10 @@ for (const rows of sizes) {
     [`audit --format json (${termCounts[0]} terms)`, audit(termCounts[0], ['--format', 'json', '-o', join(out, 'report.json')])],
     [`audit --followers-out ndjson (${termCounts[0]} terms)`, audit(termCounts[0], ['--format', 'json', '-o', join(out, 'report2.json'), '--followers-out', join(out, 'followers.ndjson')])],
     ...termCounts.slice(1).map((t) => [`audit --format json (${t} terms)`, audit(t, ['--format', 'json', '-o', join(out, `report-${t}.json`)])]),
-    // Memory of the export alone: the interactions log is held in memory in proportion to its size.
+    // Memory of the export alone, without the interactions log's index.
     [`audit --format json, no interactions log`, withoutLog(termCounts[0], ['--format', 'json', '-o', join(out, 'report-nolog.json')])],
+    // One thread: slower, and the smallest memory.
+    [`audit --format json --threads 0 (${termCounts[0]} terms)`, audit(termCounts[0], ['--format', 'json', '--threads', '0', '-o', join(out, 'report-1t.json')])],
   ];
   const times = cases.map(() => []);
   const cpu = cases.map(() => []);

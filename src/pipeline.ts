@@ -67,6 +67,8 @@ export interface PipelineOptions {
 }
 
 const PROGRESS_EVERY = 2048;
+/** Past this many workers the main thread (decoding, scanning, deciding duplicates) is the bottleneck. */
+const MAX_AUTO_THREADS = 4;
 const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
 /**
@@ -74,8 +76,8 @@ const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
  * to its interactions, classified, handed to the aggregator and to the
  * per-follower output, then dropped. Big delimited exports are read by worker
  * threads in pieces (see parallel/read-parallel.ts) with the same result.
- * Only the set of handles seen (to count duplicates once) grows with the
- * export: 64-bit fingerprints, 8 bytes a handle (see KeySet).
+ * The set of handles seen (to count duplicates once) keeps its memory
+ * bounded by moving to disk past 2 MB (see KeySet).
  */
 export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable<AuditSource>, options: PipelineOptions): Promise<Report> {
   const { values, asOf } = options;
@@ -112,7 +114,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
     return wait;
   };
 
-  const threads = options.threads === 'auto' ? (availableParallelism() >= 2 ? availableParallelism() : 0) : (options.threads ?? 0);
+  const threads = options.threads === 'auto' ? autoThreads() : (options.threads ?? 0);
   const pool =
     threads > 0 && !options.onFollower
       ? new WorkerPool(threads, {
@@ -203,4 +205,10 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
     }
   });
   return report;
+}
+
+/** One worker per core, when there is more than one core, up to MAX_AUTO_THREADS. */
+function autoThreads(): number {
+  const cores = availableParallelism();
+  return cores >= 2 ? Math.min(cores, MAX_AUTO_THREADS) : 0;
 }
