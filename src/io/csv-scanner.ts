@@ -55,16 +55,23 @@ export class CsvScanner {
   private waitFor = 0;
   /** Line number at the start of `pending`. */
   private line = 1;
+  private readonly only: Uint8Array | undefined;
 
   /**
    * `startLine` is the line number of the first character pushed: a scanner
    * can start at any record boundary of a file (a worker thread's share of it).
+   * `only`: the columns whose text is wanted; the others read as '' (records,
+   * lines and problems are the same), for a reader that needs only the keys.
    */
-  constructor(delimiter: string, fromLine = 1, startLine = 1) {
+  constructor(delimiter: string, fromLine = 1, startLine = 1, only?: readonly number[]) {
     if (delimiter.length !== 1) throw new Error('the CSV scanner takes a one-character delimiter');
     this.delim = delimiter.charCodeAt(0);
     this.fromLine = fromLine;
     this.line = startLine;
+    if (only) {
+      this.only = new Uint8Array(Math.max(0, ...only) + 1);
+      for (const c of only) this.only[c] = 1;
+    }
   }
 
   /**
@@ -124,6 +131,7 @@ export class CsvScanner {
   private scan(s: string, final: boolean, out: ScannedRecord[], problems: ScanProblem[]): number {
     const n = s.length;
     const delim = this.delim;
+    const only = this.only;
     let pos = 0;
     let line = this.line;
     while (pos < n) {
@@ -138,6 +146,9 @@ export class CsvScanner {
       for (;;) {
         let value: string;
         let quoted = false;
+        // Whether the cell has any text (an empty line is skipped), even where its text is not kept.
+        let filled = false;
+        const want = only === undefined || only[cells === undefined ? 0 : cells.length] === 1;
         if (i < n && s.charCodeAt(i) === QUOTE) {
           // Quoted cell.
           let j = i + 1;
@@ -149,11 +160,11 @@ export class CsvScanner {
             if (k + 1 >= n && !final) break;
             const next = k + 1 < n ? s.charCodeAt(k + 1) : -1;
             if (next === QUOTE) {
-              text += s.slice(j, k + 1);
+              if (want) text += s.slice(j, k + 1);
               j = k + 2;
               continue;
             }
-            text += s.slice(j, k);
+            if (want) text += s.slice(j, k);
             closed = k;
             break;
           }
@@ -182,7 +193,8 @@ export class CsvScanner {
               break;
             }
             breaks += countBreaks(s, after, k);
-            value = `"${text}"${s.slice(after, k)}`;
+            value = want ? `"${text}"${s.slice(after, k)}` : '';
+            filled = true;
             i = k;
           }
         } else {
@@ -197,7 +209,8 @@ export class CsvScanner {
             }
           }
           if (k >= n && !final) return this.keep(start, startLine);
-          value = s.slice(i, k);
+          value = want ? s.slice(i, k) : '';
+          filled = k > i;
           i = k;
         }
         // After a cell: a delimiter, a record delimiter, or the end of the input.
@@ -209,7 +222,7 @@ export class CsvScanner {
         }
         if (i >= n) {
           // Only reached when final: the last record has no line break after it.
-          if (cells || quoted || value !== '') {
+          if (cells || quoted || filled) {
             cells ??= [];
             cells.push(value);
           } else cells = undefined;
@@ -217,7 +230,7 @@ export class CsvScanner {
           break;
         }
         // A record delimiter at i.
-        if (cells || quoted || value !== '') {
+        if (cells || quoted || filled) {
           cells ??= [];
           cells.push(value);
         }

@@ -86,6 +86,12 @@ export function createKeyReader(map: ColumnMap, options: Pick<RowMapperOptions, 
   return (cells) => identityOf(cells, col, nameOf(cells, col), emailIsKey, nameIsKey, true)?.key;
 }
 
+/** The columns createKeyReader reads: the rest of a row can go unread. */
+export function keyColumns(map: ColumnMap): number[] {
+  const fields: FieldName[] = ['name', 'firstName', 'lastName', 'handle', 'profileUrl', 'email', 'id'];
+  return fields.map((f) => map[f]).filter((i): i is number => i !== undefined);
+}
+
 function nameOf(cells: string[], col: IdentityColumns): string | undefined {
   const name = cellText(cells, col.name);
   if (name) return name;

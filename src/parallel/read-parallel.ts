@@ -1,6 +1,6 @@
 import type { EngagementJoin } from '../io/engagement-join.js';
 import { CsvScanner, type ScannedRecord, type ScanProblem } from '../io/csv-scanner.js';
-import { createKeyReader, type SkippedRow } from '../io/rows.js';
+import { createKeyReader, keyColumns, type SkippedRow } from '../io/rows.js';
 import type { SourceInfo, SplittableCsv } from '../io/sources/types.js';
 import type { KeySet } from '../key-set.js';
 import type { Aggregator } from '../report/aggregate.js';
@@ -47,7 +47,8 @@ export async function readParallel(
   const { input, ...csv } = source.splittable;
   await Promise.all(workers.map((w) => w.request({ type: 'source', file: source.file, label: source.label, info: source.info, csv })));
   const fromLine = csv.layout.headerLine + 2;
-  const scanner = new CsvScanner(csv.layout.delimiter, fromLine);
+  // Only the columns that say who a row is are cut out here; the workers read the rest.
+  const scanner = new CsvScanner(csv.layout.delimiter, fromLine, 1, keyColumns(csv.map));
   const keyOf = createKeyReader(csv.map, csv.rowOptions);
   // Pieces at the workers or waiting to be written: enough to keep every worker busy.
   const ahead = workers.length * 2;

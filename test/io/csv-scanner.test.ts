@@ -5,8 +5,8 @@ import { csvParseOptions } from '../../src/io/csv.js';
 import { CsvScanner, type ScannedRecord, type ScanProblem } from '../../src/io/csv-scanner.js';
 
 /** Scans text fed in the given chunk sizes (to cross every boundary). */
-function scan(text: string, delimiter = ',', fromLine = 1, chunks: number[] = []) {
-  const scanner = new CsvScanner(delimiter, fromLine);
+function scan(text: string, delimiter = ',', fromLine = 1, chunks: number[] = [], only?: number[]) {
+  const scanner = new CsvScanner(delimiter, fromLine, 1, only);
   const out: ScannedRecord[] = [];
   const problems: ScanProblem[] = [];
   let at = 0;
@@ -148,6 +148,20 @@ describe('CSV scanner', () => {
         expect(got.out.map((r) => r.line)).toEqual(ref.lines);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('reading only some columns gives the same records, lines and problems, and those columns the same text', () => {
+    fc.assert(
+      fc.property(csvText, chunking, fc.uniqueArray(fc.nat({ max: 4 }), { maxLength: 3 }), (text, chunks, only) => {
+        const all = scan(text, ',', 1, chunks);
+        const some = scan(text, ',', 1, chunks, only);
+        expect(some.problems).toEqual(all.problems);
+        expect(some.out.map((r) => [r.line, r.cells.length])).toEqual(all.out.map((r) => [r.line, r.cells.length]));
+        const kept = (cells: string[]) => cells.map((c, i) => (only.includes(i) ? c : ''));
+        expect(some.out.map((r) => r.cells)).toEqual(all.out.map((r) => kept(r.cells)));
+      }),
+      { numRuns: 2000 },
     );
   });
 });
