@@ -69,6 +69,8 @@ export interface PipelineOptions {
 const PROGRESS_EVERY = 2048;
 /** Past this many workers the main thread (decoding, scanning, deciding duplicates) is the bottleneck. */
 const MAX_AUTO_THREADS = 4;
+/** Each worker has its own heap (30–40 MB): a mistyped --threads 1000 must not take the machine's memory. */
+const MAX_THREADS = 16;
 const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
 /**
@@ -114,7 +116,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
     return wait;
   };
 
-  const threads = options.threads === 'auto' ? autoThreads() : (options.threads ?? 0);
+  const threads = options.threads === 'auto' ? autoThreads() : Math.min(options.threads ?? 0, MAX_THREADS);
   const pool =
     threads > 0 && !options.onFollower
       ? new WorkerPool(threads, {

@@ -58,7 +58,7 @@ Run kindred <command> --help for each command's options and examples.`),
     .addOption(new Option('--date-order <order>', 'how to read ambiguous numeric dates like 03/04/2025').choices(['mdy', 'dmy']).default('mdy'))
     .option('--rejects <path>', 'write every skipped row (file, line, code, detail, original text) to this CSV file')
     .option('--strict', 'exit 2 at the first unreadable row (malformed, no handle) instead of skipping it; duplicates and excluded followers are still fine')
-    .option('--threads <n>', 'worker threads for exports over 8 MB (default: one per core; 0 = this thread only)', toInt)
+    .option('--threads <n>', 'worker threads for export files over 8 MB (default: one per core, up to 4; at most 16; 0 = one thread)', toInt)
     .option('-q, --quiet', 'no progress or notices on standard error')
     .option('--no-color', 'plain text even in a terminal (NO_COLOR works too)')
     .option('--no-interactive', 'never ask questions; fail with a message instead')
