@@ -85,6 +85,8 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   const { values, asOf } = options;
   const agg = createAggregator({ values, asOf, top: options.top, version: options.version });
   const logs = options.interactions ?? [];
+  // Each log counts the handles that meet a follower in this audit.
+  for (const log of logs) log.index.clearMatched();
   const join = createEngagementJoin(logs);
   const seen = new KeySet();
   const output = options.followerOutput;

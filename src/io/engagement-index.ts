@@ -225,12 +225,12 @@ export class EngagementIndexBuilder {
     const { eventSlot } = this;
     // Counting sort by slot: counts, starts, then each start used as a cursor
     // (leaving it at the next slot's start), then shifted back.
-    const offsets = new Uint32Array(size + 1);
+    const offsets = shared(Uint32Array, size + 1);
     for (let i = 0; i < n; i++) offsets[eventSlot.get(i) + 1]!++;
     for (let s = 0; s < size; s++) offsets[s + 1]! += offsets[s]!;
-    const types = new Uint8Array(n);
-    const at = new Float64Array(n);
-    const counts = new Float64Array(n);
+    const types = shared(Uint8Array, n);
+    const at = shared(Float64Array, n);
+    const counts = shared(Float64Array, n);
     for (let i = 0; i < n; i++) {
       const j = offsets[eventSlot.get(i)]!++;
       types[j] = this.types.get(i);
@@ -241,19 +241,19 @@ export class EngagementIndexBuilder {
     offsets[0] = 0;
     let rating: Float64Array | null = null;
     if (this.ratings.size > 0) {
-      rating = new Float64Array(size).fill(Number.NaN);
+      rating = shared(Float64Array, size).fill(Number.NaN);
       for (const [slot, r] of this.ratings) rating[slot] = r;
     }
     const index = EngagementIndex.fromData({
-      table: this.table.copyTo(new Int32Array(this.tableSize)),
-      fpHi: this.fpHi.copyTo(new Uint32Array(size)),
-      fpLo: this.fpLo.copyTo(new Uint32Array(size)),
+      table: this.table.copyTo(shared(Int32Array, this.tableSize)),
+      fpHi: this.fpHi.copyTo(shared(Uint32Array, size)),
+      fpLo: this.fpLo.copyTo(shared(Uint32Array, size)),
       offsets,
       types,
       at,
       counts,
       rating,
-      matched: new Uint8Array(size),
+      matched: shared(Uint8Array, size),
     });
     for (const c of [this.table, this.fpHi, this.fpLo, this.eventSlot, this.types, this.at, this.counts]) c.resize(0);
     this.ratings.clear();
@@ -277,6 +277,15 @@ export class EngagementIndexBuilder {
 }
 
 type TypedArray = Uint8Array | Int32Array | Uint32Array | Float64Array;
+
+/**
+ * A typed array in shared memory: worker threads given the index read the
+ * same bytes instead of a copy each, and a follower one of them matches is
+ * marked for all (every write is a 1, so no two threads disagree).
+ */
+function shared<T extends TypedArray>(kind: { new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }, length: number): T {
+  return new kind(new SharedArrayBuffer(length * kind.BYTES_PER_ELEMENT));
+}
 const CHUNK_BITS = 13;
 const CHUNK = 1 << CHUNK_BITS;
 

@@ -6,7 +6,7 @@ import { type InteractionsLog, joinEngagement } from './interactions.js';
  * Joins followers to the interactions logs as they stream past (log by log,
  * see joinEngagement), and counts which log handles met a follower (the rest
  * are "not followers"). A worker thread gets the logs' indexes as plain data
- * and sends back what it matched.
+ * (in shared memory: the same bytes, not a copy) and sends back what it matched.
  */
 export interface EngagementJoin {
   join(f: Follower): void;
@@ -19,13 +19,11 @@ export interface EngagementJoin {
 }
 
 export function createEngagementJoin(logs: readonly Pick<InteractionsLog, 'index'>[]): EngagementJoin {
-  // Each log counts the handles that meet a follower in this audit.
-  for (const log of logs) log.index.clearMatched();
   return {
     join: (f) => joinEngagement(f, logs),
     matchedFlags: () => logs.map((log) => log.index.matchedFlags()),
     addMatched(flags) {
-      flags.forEach((f, i) => logs[i]!.index.mergeMatched(f));
+      for (let i = 0; i < flags.length; i++) logs[i]!.index.mergeMatched(flags[i]!);
     },
     matchedCounts: () => logs.map((log) => log.index.matchedCount()),
   };
