@@ -50,8 +50,9 @@ export async function readParallel(
   // Only the columns that say who a row is are cut out here; the workers read the rest.
   const scanner = new CsvScanner(csv.layout.delimiter, fromLine, 1, keyColumns(csv.map));
   const keyOf = createKeyReader(csv.map, csv.rowOptions);
-  // Pieces at the workers or waiting to be written: enough to keep every worker busy.
-  const ahead = workers.length * 2;
+  // Pieces at the workers or waiting to be written: eight a worker is about 35 ms of work queued,
+  // enough to ride out this thread waiting for a core (three threads share two) without a worker idling.
+  const ahead = workers.length * 8;
   const writing: Promise<void>[] = [];
   let written: Promise<void> = Promise.resolve();
   let failure: unknown;
