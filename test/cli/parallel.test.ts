@@ -65,6 +65,12 @@ const QUIRKS = [
   'utf16le-bom/followers.csv',
   'sep-line/followers.csv',
   'duplicate-followers/followers.csv',
+  // Formats keyed by name (LinkedIn), by email (Mailchimp, Klaviyo), one follower per author (Meltwater).
+  'linkedin/Connections.csv',
+  'mailchimp/subscribed_members_export_4f1a2b.csv',
+  'email-list/klaviyo-profiles.csv',
+  'meltwater/current/mentions.csv',
+  'x-api/followers.csv',
 ].map((f) => join(FIXTURES, f));
 
 describe('worker threads read an export as one thread does', () => {
@@ -73,7 +79,7 @@ describe('worker threads read an export as one thread does', () => {
     expectSame([OAT.export, '--values', OAT.values, ...AS_OF], [37]);
   });
 
-  it('fixtures with BOMs, UTF-16, Windows-1252, CR/CRLF/LF, stray and unclosed quotes, duplicates', { timeout: 240_000 }, () => {
+  it('fixtures with BOMs, UTF-16, Windows-1252, CR/CRLF/LF, stray and unclosed quotes, duplicates, other keys', { timeout: 240_000 }, () => {
     for (const file of QUIRKS) {
       expect(statSync(file).isFile()).toBe(true);
       expectSame([file, '--values', VALUES, ...AS_OF], [7]);
