@@ -69,7 +69,7 @@ export interface PipelineOptions {
 const PROGRESS_EVERY = 2048;
 /** Past this many workers the main thread (decoding, scanning, deciding duplicates) is the bottleneck. */
 const MAX_AUTO_THREADS = 4;
-/** Each worker has its own heap (30–40 MB): a mistyped --threads 1000 must not take the machine's memory. */
+/** Each worker has its own heap (25–35 MB): a mistyped --threads 1000 must not take the machine's memory. */
 const MAX_THREADS = 16;
 const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
 
