@@ -46,9 +46,10 @@ export interface PipelineOptions {
   onFollower?: (c: Classified) => void | Promise<void>;
   /**
    * Per-follower output lines (see follower-lines.ts), made wherever the row
-   * is classified and written in input order, one string per target.
+   * is classified and written in input order, one text per target (from a
+   * worker thread, already encoded as UTF-8).
    */
-  followerOutput?: { spec: FollowerOutputSpec; write: (texts: string[]) => Promise<void> | undefined };
+  followerOutput?: { spec: FollowerOutputSpec; write: (texts: (string | Uint8Array)[]) => Promise<void> | undefined };
   /** Called for every skipped row (for --rejects). */
   onSkip?: (s: Extract<SourceItem, { kind: 'skip' }>['skip']) => void | Promise<void>;
   /** Called every few thousand rows and at the end of each source. */

@@ -188,7 +188,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       ...(salt !== undefined ? { anonymizeSalt: salt } : {}),
     };
     const writers = targets.map((t) => createBatchedWriter(t.stream, followerHeader(spec, t.target)));
-    const writeLines = (texts: string[]) => {
+    const writeLines = (texts: (string | Uint8Array)[]) => {
       if (writers.length === 1) return writers[0]!.write(texts[0]!);
       const waits = writers.map((w, i) => w.write(texts[i]!)).filter((w) => w !== undefined);
       return waits.length > 0 ? Promise.all(waits).then(() => undefined) : undefined;

@@ -43,8 +43,8 @@ export type Request =
 
 export interface PieceReply {
   rows: number;
-  /** Per output target, the piece's follower lines. */
-  texts: string[];
+  /** Per output target, the piece's follower lines, encoded as UTF-8 in the worker (moved, not copied). */
+  texts: Uint8Array[];
   skips: SkippedRow[];
 }
 

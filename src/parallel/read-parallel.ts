@@ -17,7 +17,7 @@ export interface ParallelContext {
   agg: Aggregator;
   join: EngagementJoin;
   /** Per output target, a piece's follower lines, in file order. */
-  write?: (texts: string[]) => Promise<void> | undefined;
+  write?: (texts: (string | Uint8Array)[]) => Promise<void> | undefined;
   onSkip?: (s: SkippedRow) => Promise<void> | undefined | void;
   /** Rows read and accounted for, a piece at a time, in file order. */
   onRows: (rows: number) => void;
@@ -123,5 +123,5 @@ export async function readParallel(
 async function emit(reply: PieceReply, ctx: ParallelContext): Promise<void> {
   ctx.onRows(reply.rows);
   for (const s of reply.skips) await ctx.onSkip?.(s);
-  if (ctx.write && reply.texts.some((t) => t)) await ctx.write(reply.texts);
+  if (ctx.write && reply.texts.some((t) => t.length > 0)) await ctx.write(reply.texts);
 }

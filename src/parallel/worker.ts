@@ -54,7 +54,9 @@ function startSource(req: Extract<Request, { type: 'source' }>): void {
 /** Text scanned at a time: rows are mapped and classified a few hundred at a time, so they die young. */
 const SLICE_CHARS = 16384;
 
-function readPiece(piece: Piece): PieceReply {
+const utf8 = new TextEncoder();
+
+function readPiece(piece: Piece): { value: PieceReply; transfer: ArrayBuffer[] } {
   if (!source) throw new InternalError('a piece before its file');
   const { file, toItem, handle } = source;
   const scanner = new CsvScanner(source.delimiter, piece.fromLine, piece.line);
@@ -94,33 +96,36 @@ function readPiece(piece: Piece): PieceReply {
   drain();
   handleVerdictsBefore(Number.POSITIVE_INFINITY);
   if (next !== firsts.length || ours !== verdicts.length) throw new InternalError(`${file}: a piece read differently on two threads (line ${piece.line})`);
-  const reply = { rows, texts: texts.map((t) => t.join('')), skips };
+  const encoded = texts.map((t) => utf8.encode(t.join('')));
   for (const t of texts) t.length = 0;
-  return reply;
+  return { value: { rows, texts: encoded, skips }, transfer: encoded.map((b) => b.buffer as ArrayBuffer) };
 }
 
-function handleRequest(req: Request): unknown {
+function handleRequest(req: Request): { value: unknown; transfer?: ArrayBuffer[] } {
   switch (req.type) {
     case 'source':
       startSource(req);
-      return null;
+      return { value: null };
     case 'piece':
       return readPiece(req.piece);
     case 'finish': {
       const reply: FinishReply = { snapshot: source!.agg.snapshot(), matched: join.matchedFlags() };
       source = undefined;
-      return reply;
+      return { value: reply };
     }
   }
 }
 
 port.on('message', (req: Request) => {
   let reply: Reply;
+  let transfer: ArrayBuffer[] = [];
   try {
-    reply = { id: req.id, ok: true, value: handleRequest(req) };
+    const handled = handleRequest(req);
+    reply = { id: req.id, ok: true, value: handled.value };
+    transfer = handled.transfer ?? [];
   } catch (e) {
     const err = e instanceof Error ? e : new Error(String(e));
     reply = { id: req.id, ok: false, error: { name: err.name, message: err.message, ...(err.stack ? { stack: err.stack } : {}) } };
   }
-  port.postMessage(reply);
+  port.postMessage(reply, transfer);
 });

@@ -54,7 +54,13 @@ export function createBatchedWriter(out: Writable, first = '') {
     return ok ? undefined : once(out, 'drain').then(() => undefined);
   };
   return {
-    write(text: string): Promise<void> | undefined {
+    /** Text, or text already encoded as UTF-8 (a worker thread's lines): written after what is buffered. */
+    write(text: string | Uint8Array): Promise<void> | undefined {
+      if (typeof text !== 'string') {
+        const waited = flush();
+        const ok = out.write(text);
+        return waited || (ok ? undefined : once(out, 'drain').then(() => undefined));
+      }
       buffer += text;
       return buffer.length >= 65536 ? flush() : undefined;
     },
