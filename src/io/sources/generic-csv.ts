@@ -92,7 +92,7 @@ async function* csvBatches(
 ): AsyncGenerator<SourceItem[]> {
   const problems: CsvProblem[] = [];
   let next = 0;
-  // Problems go out in line order among the rows, as a worker thread's share of the file does (see rowItems).
+  // Problems go out in line order among the rows, as they do from worker threads (see parallel/worker.ts).
   const drainBefore = (line: number, out: SourceItem[]) => {
     while (next < problems.length && problems[next]!.line < line) out.push(problemItem(problems[next++]!, input.name));
     if (next === problems.length && next > 0) {
@@ -118,23 +118,6 @@ async function* csvBatches(
   const rest: SourceItem[] = [];
   drainBefore(Number.POSITIVE_INFINITY, rest);
   if (rest.length) yield rest;
-}
-
-/** Rows scanned from one piece of a file, with its problems, as items in line order. */
-export function rowItems(
-  records: readonly CsvRecord[],
-  problems: readonly CsvProblem[],
-  file: string,
-  toItem: (cells: string[], line: number) => SourceItem,
-): SourceItem[] {
-  const out: SourceItem[] = [];
-  let p = 0;
-  for (const record of records) {
-    while (p < problems.length && problems[p]!.line < record.line) out.push(problemItem(problems[p++]!, file));
-    out.push(toItem(record.cells, record.line));
-  }
-  while (p < problems.length) out.push(problemItem(problems[p++]!, file));
-  return out;
 }
 
 function problemItem(p: CsvProblem, file: string): SourceItem {
