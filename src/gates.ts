@@ -33,53 +33,32 @@ export const GATE_FLAGS: Record<GateName, string> = {
   maxMisalignedShare: '--max-misaligned-share',
 };
 
+/**
+ * Each gate: what it reads from the report, which way it points, and how its
+ * numbers are shown. A floor passes at or above its threshold, a ceiling at or below.
+ */
+const GATE_CHECKS: Record<GateName, { what: string; read: (r: Report) => number; floor: boolean; show: (n: number) => string; gap: (n: number) => string }> = {
+  failUnder: { what: 'quality score', read: (r) => r.quality.score, floor: true, show: String, gap: (n) => String(round1(n)) },
+  minAdvocateShare: { what: 'advocate share', read: (r) => r.segments.advocate.share, floor: true, show: pct, gap: points },
+  maxMisalignedShare: { what: 'misaligned share', read: (r) => r.segments.misaligned.share, floor: false, show: pct, gap: points },
+};
+
 /** Evaluates every gate that is set, in a fixed order. */
 export function evaluateGates(report: Report, gates: Gates, label: (gate: GateName) => string = (g) => GATE_FLAGS[g]): GateResult[] {
   const results: GateResult[] = [];
-  if (gates.failUnder !== undefined) {
-    const actual = report.quality.score;
-    const t = gates.failUnder;
-    const passed = actual >= t;
-    results.push({
-      gate: 'failUnder',
-      flag: GATE_FLAGS.failUnder,
-      threshold: t,
-      actual,
-      passed,
-      message: passed
-        ? `quality score ${actual} meets ${label('failUnder')} ${t}`
-        : `quality score ${actual} is below ${label('failUnder')} ${t} (short by ${round1(t - actual)})`,
-    });
-  }
-  if (gates.minAdvocateShare !== undefined) {
-    const actual = report.segments.advocate.share;
-    const t = gates.minAdvocateShare;
-    const passed = actual >= t;
-    results.push({
-      gate: 'minAdvocateShare',
-      flag: GATE_FLAGS.minAdvocateShare,
-      threshold: t,
-      actual,
-      passed,
-      message: passed
-        ? `advocate share ${pct(actual)} meets ${label('minAdvocateShare')} ${pct(t)}`
-        : `advocate share ${pct(actual)} is below ${label('minAdvocateShare')} ${pct(t)} (short by ${points(t - actual)})`,
-    });
-  }
-  if (gates.maxMisalignedShare !== undefined) {
-    const actual = report.segments.misaligned.share;
-    const t = gates.maxMisalignedShare;
-    const passed = actual <= t;
-    results.push({
-      gate: 'maxMisalignedShare',
-      flag: GATE_FLAGS.maxMisalignedShare,
-      threshold: t,
-      actual,
-      passed,
-      message: passed
-        ? `misaligned share ${pct(actual)} is within ${label('maxMisalignedShare')} ${pct(t)}`
-        : `misaligned share ${pct(actual)} is above ${label('maxMisalignedShare')} ${pct(t)} (over by ${points(actual - t)})`,
-    });
+  for (const gate of Object.keys(GATE_CHECKS) as GateName[]) {
+    const t = gates[gate];
+    if (t === undefined) continue;
+    const { what, read, floor, show, gap } = GATE_CHECKS[gate];
+    const actual = read(report);
+    const passed = floor ? actual >= t : actual <= t;
+    const limit = `${label(gate)} ${show(t)}`;
+    const message = passed
+      ? `${what} ${show(actual)} ${floor ? 'meets' : 'is within'} ${limit}`
+      : floor
+        ? `${what} ${show(actual)} is below ${limit} (short by ${gap(t - actual)})`
+        : `${what} ${show(actual)} is above ${limit} (over by ${gap(actual - t)})`;
+    results.push({ gate, flag: GATE_FLAGS[gate], threshold: t, actual, passed, message });
   }
   return results;
 }
