@@ -3,29 +3,9 @@ import { once } from 'node:events';
 import { type FollowerRecord, RECORD_FIELDS, type RecordField } from './records.js';
 import { escapeControl, safeJson } from '../safe-text.js';
 
-/**
- * Per-follower output, streamed: one record per classified follower, written
- * as it is classified, waiting for the destination to drain (backpressure) so
- * memory stays flat for millions of rows.
- */
-export interface FollowerSink {
-  write(record: FollowerRecord): Promise<void> | undefined;
-  end(): Promise<void>;
-}
-
-export function createFollowerSink(
-  format: 'csv' | 'ndjson',
-  out: Writable,
-  options: { bom?: boolean; includeEmails?: boolean; /** Records shown in a terminal: escape control characters in CSV cells. */ terminal?: boolean } = {},
-): FollowerSink {
-  const fields = recordFields(!!options.includeEmails);
-  const serialise = recordSerialiser(format, fields, !!options.terminal);
-  const writer = createBatchedWriter(out, format === 'csv' ? (options.bom ? '\uFEFF' : '') + csvLine([...fields]) : '');
-  return {
-    write: (record) => writer.write(serialise(record)),
-    end: () => writer.end(),
-  };
-}
+// Per-follower output is streamed: lines made by recordSerialiser (see
+// follower-lines.ts) go out through createBatchedWriter, which waits for the
+// destination to drain (backpressure) so memory stays flat for millions of rows.
 
 /** The record fields written, in column order: the email only when asked for. */
 export function recordFields(includeEmails: boolean): readonly RecordField[] {

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createFollowerSink } from '../../src/report/follower-sinks.js';
+import { followerHeader } from '../../src/report/follower-lines.js';
+import { createBatchedWriter, recordFields, recordSerialiser } from '../../src/report/follower-sinks.js';
 import { type FollowerRecord, RECORD_FIELDS } from '../../src/report/records.js';
 import { FERNLEAF, runCli } from '../helpers/run-cli.js';
 
@@ -74,9 +75,12 @@ async function sinkCsv(records: FollowerRecord[], options: { bom?: boolean } = {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
-  const sink = createFollowerSink('csv', out, options);
-  for (const r of records) await sink.write(r);
-  await sink.end();
+  // What the audit writes: the header, then each record's line, through the batched writer.
+  const target = { format: 'csv' as const, bom: !!options.bom, terminal: false };
+  const writer = createBatchedWriter(out, followerHeader({ targets: [target], windowDays: 90, includeEmails: false }, target));
+  const line = recordSerialiser('csv', recordFields(false), false);
+  for (const r of records) await writer.write(line(r));
+  await writer.end();
   out.end();
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createFollowerSink } from '../../src/report/follower-sinks.js';
+import { recordFields, recordSerialiser } from '../../src/report/follower-sinks.js';
 import type { FollowerRecord } from '../../src/report/records.js';
 import { createRejectsSink, redactEmails } from '../../src/report/rejects-sink.js';
 import { escapeControl, escapeLines, safeJson } from '../../src/safe-text.js';
@@ -44,18 +44,10 @@ describe('safe text', () => {
 describe('per-follower CSV shown in a terminal', () => {
   it('escapes control characters in cells only when written to a terminal', async () => {
     const record = { handle: 'evil\u001b[31m', name: 'x\u202ey', values: ['a\bb'] } as unknown as FollowerRecord;
-    const terminal = await collect(async (out) => {
-      const sink = createFollowerSink('csv', out, { terminal: true });
-      await sink.write(record);
-      await sink.end();
-    });
+    const terminal = recordSerialiser('csv', recordFields(false), true)(record);
     expect(terminal.replace(/\r\n/g, '')).not.toMatch(RAW_CONTROL);
     expect(terminal).toContain('evil\\x1b[31m');
-    const piped = await collect(async (out) => {
-      const sink = createFollowerSink('csv', out);
-      await sink.write(record);
-      await sink.end();
-    });
+    const piped = recordSerialiser('csv', recordFields(false), false)(record);
     expect(piped).toContain('evil\u001b[31m');
   });
 });
