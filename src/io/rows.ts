@@ -72,7 +72,14 @@ const ENGAGEMENT_FIELDS: [FieldName, InteractionType][] = [
  * Compiled once per file: the per-row work is index lookups and cell parsing,
  * with no closure or regex made per row.
  */
-type IdentityColumns = Record<'name' | 'firstName' | 'lastName' | 'handle' | 'profileUrl' | 'email' | 'id', number>;
+/** The fields that say who a row is (see identityOf). */
+const IDENTITY_FIELDS = ['name', 'firstName', 'lastName', 'handle', 'profileUrl', 'email', 'id'] as const;
+type IdentityColumns = Record<(typeof IDENTITY_FIELDS)[number], number>;
+
+/** Column index of each identity field, -1 where the export has none. */
+function identityColumns(map: ColumnMap): IdentityColumns {
+  return Object.fromEntries(IDENTITY_FIELDS.map((f) => [f, map[f] ?? -1])) as IdentityColumns;
+}
 
 /**
  * The join key of a row, exactly as createRowMapper finds it, without the
@@ -80,16 +87,14 @@ type IdentityColumns = Record<'name' | 'firstName' | 'lastName' | 'handle' | 'pr
  * main thread, while worker threads map them).
  */
 export function createKeyReader(map: ColumnMap, options: Pick<RowMapperOptions, 'emailIsKey' | 'nameIsKey'>): (cells: string[]) => string | undefined {
-  const at = (field: FieldName) => map[field] ?? -1;
-  const col: IdentityColumns = { name: at('name'), firstName: at('firstName'), lastName: at('lastName'), handle: at('handle'), profileUrl: at('profileUrl'), email: at('email'), id: at('id') };
+  const col = identityColumns(map);
   const { emailIsKey = false, nameIsKey = false } = options;
   return (cells) => identityOf(cells, col, nameOf(cells, col), emailIsKey, nameIsKey, true)?.key;
 }
 
 /** The columns createKeyReader reads: the rest of a row can go unread. */
 export function keyColumns(map: ColumnMap): number[] {
-  const fields: FieldName[] = ['name', 'firstName', 'lastName', 'handle', 'profileUrl', 'email', 'id'];
-  return fields.map((f) => map[f]).filter((i): i is number => i !== undefined);
+  return IDENTITY_FIELDS.map((f) => map[f]).filter((i): i is number => i !== undefined);
 }
 
 function nameOf(cells: string[], col: IdentityColumns): string | undefined {
@@ -127,12 +132,7 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
   const falseWhenEmpty = new Set<FieldName>((options.falseWhenEmpty ?? []).filter((f) => map[f] !== undefined));
   const at = (field: FieldName) => map[field] ?? -1;
   const col = {
-    name: at('name'),
-    firstName: at('firstName'),
-    lastName: at('lastName'),
-    profileUrl: at('profileUrl'),
-    id: at('id'),
-    handle: at('handle'),
+    ...identityColumns(map),
     lastInteractionAt: at('lastInteractionAt'),
     rating: at('rating'),
     bio: at('bio'),
@@ -140,7 +140,6 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     company: at('company'),
     location: at('location'),
     website: at('website'),
-    email: at('email'),
     followedAt: at('followedAt'),
     followers: at('followers'),
     following: at('following'),
