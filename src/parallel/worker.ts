@@ -4,6 +4,7 @@ import { InternalError } from '../errors.js';
 import { CsvScanner, type ScannedRecord, type ScanProblem } from '../io/csv-scanner.js';
 import { createEngagementJoin, logsFromData } from '../io/engagement-join.js';
 import { createRowMapper, type SkippedRow, type SourceItem } from '../io/rows.js';
+import { problemItem } from '../io/sources/generic-csv.js';
 import { type Aggregator, createAggregator } from '../report/aggregate.js';
 import { createLineMaker } from '../report/follower-lines.js';
 import { compileValues } from '../values/compile.js';
@@ -71,7 +72,7 @@ function readPiece(piece: Piece): { value: PieceReply; transfer: ArrayBuffer[] }
     for (; verdict < verdicts.length && verdicts[verdict]!.line < line; verdict++) {
       const p = verdicts[verdict]!;
       rows++;
-      handle({ kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: p.line, detail: p.detail, ...(p.raw !== undefined ? { raw: p.raw } : {}) } });
+      handle(problemItem(p, file));
     }
   };
   const drain = () => {

@@ -120,8 +120,9 @@ async function* csvBatches(
   if (rest.length) yield rest;
 }
 
-function problemItem(p: CsvProblem, file: string): SourceItem {
-  return { kind: 'skip', skip: { code: p.code, file, line: p.line, detail: p.detail, ...(p.raw !== undefined ? { raw: p.raw } : {}) } };
+/** A row the CSV scanner could not read, as the skip it becomes. */
+export function problemItem(p: Omit<CsvProblem, 'code'>, file: string): SourceItem {
+  return { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: p.line, detail: p.detail, ...(p.raw !== undefined ? { raw: p.raw } : {}) } };
 }
 
 function sampleRows(head: string, layout: CsvLayout): string[][] {
