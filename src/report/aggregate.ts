@@ -202,13 +202,8 @@ export function createAggregator(options: AggregatorOptions) {
         current.hasAuthenticity ||= other.current.hasAuthenticity;
       }
       for (const name of Object.keys(lists) as (keyof typeof lists)[]) for (const c of other.lists[name]) lists[name].offer(c);
-      // Samples are kept per input in line order: the first ones of this input win.
       const file = current?.file;
-      const sameInput = (x: { file: string }) => x.file === file;
-      const theirs = other.skippedSamples.filter(sameInput);
-      const ours = skippedSamples.filter(sameInput);
-      skippedSamples.splice(skippedSamples.length - ours.length, ours.length, ...[...ours, ...theirs].sort(byLine));
-      skippedSamples.length = Math.min(skippedSamples.length, SAMPLE_LIMIT);
+      mergeSamples(skippedSamples, other.skippedSamples, file, SAMPLE_LIMIT);
       for (const w of other.warnings) {
         const entry = warnings.get(`${w.code}:${w.field}`);
         if (!entry) {
@@ -216,9 +211,7 @@ export function createAggregator(options: AggregatorOptions) {
           continue;
         }
         entry.count += w.count;
-        const ours = entry.samples.filter(sameInput);
-        entry.samples.splice(entry.samples.length - ours.length, ours.length, ...[...ours, ...w.samples.filter(sameInput)].sort(byLine));
-        entry.samples.length = Math.min(entry.samples.length, WARNING_SAMPLES);
+        mergeSamples(entry.samples, w.samples, file, WARNING_SAMPLES);
       }
     },
 
@@ -414,8 +407,16 @@ export interface AggregateSnapshot {
   warnings: WarningEntry[];
 }
 
-function byLine(a: { line: number }, b: { line: number }): number {
-  return a.line - b.line;
+/**
+ * Merges another aggregator's samples of the current input (`file`) into ours:
+ * the current input's samples are the tail of `into`, and the first ones by
+ * line win, up to `limit` in all.
+ */
+function mergeSamples<T extends { file: string; line: number }>(into: T[], theirs: readonly T[], file: string | undefined, limit: number): void {
+  const sameInput = (x: T) => x.file === file;
+  const ours = into.filter(sameInput);
+  into.splice(into.length - ours.length, ours.length, ...[...ours, ...theirs.filter(sameInput)].sort((a, b) => a.line - b.line));
+  into.length = Math.min(into.length, limit);
 }
 
 /** Above this share of aligned followers on one value, the community is a monoculture. */
