@@ -140,7 +140,7 @@ async function refuseOverwrite(path: string, force: boolean): Promise<void> {
  * the generated file's, so none are given.
  */
 function validateInMemory(text: string, displayName: string): void {
-  const { data } = parseConfigText(text, valuesFileSchema, displayName);
+  const { data } = parseConfigText(text, valuesFileSchema, displayName, 'yaml');
   const { errors } = checkValuesRules(data);
   if (errors.length > 0) throw new ConfigError(displayName, errors.map((e) => formatIssue(e.path, e.message, undefined)));
 }

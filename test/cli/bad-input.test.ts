@@ -200,6 +200,23 @@ describe('bad values files', () => {
     expectUserError(run(fixture('image.csv')), 'binary data');
   });
 
+  it('misspelt fields (value:, red_flags:, idealcustomer:): plain words, the line of each, and the field meant', () => {
+    const r = run(fixture('misspelt-fields.yml'));
+    expectUserError(
+      r,
+      '- value (line 4): unknown field; did you mean `values`?',
+      '- red_flags (line 7): unknown field; did you mean `redFlags`?',
+      '- idealcustomer (line 10): unknown field; did you mean `idealCustomer`?',
+    );
+    expect(r.stderr).not.toMatch(/Invalid input|expected array, received/);
+  });
+
+  it('the same in a JSON values file: JSON line and column, no YAML words', () => {
+    const r = run(fixture('misspelt-fields.json'));
+    expectUserError(r, '- value (line 3, column 3): unknown field; did you mean `values`?', '- red_flags (line 4, column 3): unknown field; did you mean `redFlags`?');
+    expect(r.stderr).not.toMatch(/YAML|mapping/);
+  });
+
   it('duplicate value names (case-insensitive): exit 2 naming both', () => {
     expectUserError(run(fixture('duplicate-values.yml')), 'values[1].name (line 5): duplicate value name "reading" (also values[0])');
   });

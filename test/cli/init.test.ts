@@ -71,10 +71,10 @@ describe('kindred init (built binary)', () => {
     const r = runCli(['init', '--answers', answers, '--output', join(dir, 'v.yml')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('answers.json is not valid');
-    expect(r.stderr).toMatch(/brand \(line 2\): name the brand/);
-    expect(r.stderr).toMatch(/values\[0\]\.terms \(line \d+\): list at least one term/);
-    expect(r.stderr).toMatch(/values\[0\] \(line \d+\): Unrecognized key: "colour"/);
-    expect(r.stderr).toMatch(/values\[1\]\.terms\[1\] \(line \d+\): has no letters or digits/);
+    expect(r.stderr).toMatch(/brand \(line 2, column 3\): name the brand/);
+    expect(r.stderr).toMatch(/values\[0\]\.terms \(line \d+, column \d+\): list at least one term/);
+    expect(r.stderr).toMatch(/values\[0\]\.colour \(line \d+, column \d+\): unknown field; the fields here are `name`, `terms`, `weight`/);
+    expect(r.stderr).toMatch(/values\[1\]\.terms\[1\] \(line \d+, column \d+\): has no letters or digits/);
     expect(existsSync(join(dir, 'v.yml'))).toBe(false);
   });
 
