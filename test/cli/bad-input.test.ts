@@ -267,6 +267,25 @@ describe('bad command lines and outputs', () => {
     expect(r.stderr).toContain('--help');
   });
 
+  it('a misspelt required flag (--valuse): named as unknown, with the flag meant, not as --values missing', () => {
+    for (const command of [
+      ['audit', FERNLEAF.export],
+      ['explain', FERNLEAF.export, '@jonas_shah'],
+    ]) {
+      const r = runCli([...command, '--valuse', FERNLEAF.values]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("unknown option '--valuse'");
+      expect(r.stderr).toContain('Did you mean --values?');
+      expect(r.stderr).not.toContain('required option');
+    }
+  });
+
+  it('a required flag left out: exit 2 naming it', () => {
+    const r = runCli(['audit', FERNLEAF.export]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("required option '--values <file>' not specified");
+  });
+
   it('an unknown command: exit 2 with a suggestion', () => {
     const r = runCli(['audti']);
     expect(r.code).toBe(2);
