@@ -1,5 +1,6 @@
 import { type Readable, Writable } from 'node:stream';
-import { type ColumnPrompter, mirrorTerminal } from '../io/prompts.js';
+import { mirrorTerminal } from '../mirror-terminal.js';
+import type { ColumnPrompter } from '../io/prompts.js';
 
 /** The process's streams and terminal facts, injected so commands can be tested without spawning. */
 export interface CliIo {

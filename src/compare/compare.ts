@@ -59,11 +59,28 @@ interface Person {
   flags: string[];
 }
 
+/**
+ * Why two reports cannot be compared, or undefined. Two brands share no
+ * audience, so gains, losses and movers between them would be noise; a
+ * BEFORE newer than AFTER is almost always the two files swapped, and every
+ * change would read backwards. Both are refused rather than noted under a
+ * table that already looks plausible. The same day is fine: the same export
+ * audited with a revised values file.
+ */
+export function whyNotComparable(before: Pick<Report, 'brand' | 'asOf'>, after: Pick<Report, 'brand' | 'asOf'>, files: { before: string; after: string }): string | undefined {
+  const brandKey = (b: string) => b.trim().toLowerCase();
+  if (brandKey(before.brand) !== brandKey(after.brand)) {
+    return `${files.before} is an audit of "${before.brand}" and ${files.after} of "${after.brand}": compare two audits of the same brand (if the brand was renamed, give both values files the same brand: and audit again)`;
+  }
+  if (after.asOf < before.asOf) {
+    return `BEFORE (${files.before}, as of ${before.asOf}) is newer than AFTER (${files.after}, as of ${after.asOf}): the files look swapped; give the earlier report first: kindred compare ${files.after} ${files.before}`;
+  }
+  return undefined;
+}
+
 export function compareReports(before: Report, after: Report, files: { before: string; after: string }): Comparison {
   const side = (r: Report, file: string): Side => ({ file, brand: r.brand, asOf: r.asOf, followers: r.totals.classified, qualityScore: r.quality.score });
   const notes: string[] = [];
-  if (before.brand !== after.brand) notes.push(`the reports are for different brands ("${before.brand}" and "${after.brand}")`);
-  if (after.asOf < before.asOf) notes.push(`AFTER (${after.asOf}) is older than BEFORE (${before.asOf}); were the files swapped?`);
 
   const segments = Object.fromEntries(
     SEGMENTS.map((s) => {

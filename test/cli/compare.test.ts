@@ -111,3 +111,26 @@ describe('kindred compare refuses what is not a kindred report', () => {
     expect(r.stderr).toContain('nope.json: no such file');
   });
 });
+
+describe('kindred compare refuses what cannot be compared', () => {
+  it('two different brands: exit 2 naming both, nothing printed', () => {
+    const other = join(dir, 'oat.json');
+    const oat = join(SAMPLES, 'oat-and-ember');
+    const a = runCli(['audit', join(oat, 'followers.csv'), '--values', join(oat, 'values.json'), '--as-of', '2026-12-01', '--format', 'json', '-o', other]);
+    expect(a.code).toBe(0);
+    const r = runCli(['compare', before, other]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"Fernleaf Books"');
+    expect(r.stderr).toContain('"Oat & Ember Bakery"');
+    expect(r.stderr).toContain('compare two audits of the same brand');
+    expect(r.stdout).toBe('');
+  });
+
+  it('BEFORE newer than AFTER (the files swapped): exit 2 with the command the right way round', () => {
+    const r = runCli(['compare', after, before]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is newer than AFTER');
+    expect(r.stderr).toContain(`kindred compare ${before} ${after}`);
+    expect(r.stdout).toBe('');
+  });
+});
