@@ -94,8 +94,8 @@ describe('kindred compare refuses what is not a kindred report', () => {
   it.each([
     ['not JSON', 'Username,Bio\nann,reader\n', 'not a kindred report: the file is not JSON'],
     ['JSON from elsewhere', '{"followers": []}', 'not a kindred report (no "tool"'],
-    ['another schema version', JSON.stringify({ schemaVersion: '0.9', tool: { name: 'kindred', version: '0.0.1' } }), 'report schemaVersion "0.9" is not the 1.0'],
-    ['a broken report', JSON.stringify({ schemaVersion: '1.0', tool: { name: 'kindred', version: '0.1.0' }, brand: 'X' }), 'not a valid kindred report'],
+    ['another schema version', JSON.stringify({ schemaVersion: '0.9', tool: { name: 'kindred', version: '0.0.1' } }), 'report schemaVersion "0.9" is not the 2.0'],
+    ['a broken report', JSON.stringify({ schemaVersion: '2.0', tool: { name: 'kindred', version: '0.1.0' }, brand: 'X' }), 'not a valid kindred report'],
   ])('%s: exit 2 naming the file', (_label, content, message) => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, content);
