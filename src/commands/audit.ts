@@ -13,7 +13,8 @@ import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
-import { type AtomicFile, assertNotAnInput, checkWritableTarget, openAtomic, writeFileAtomic } from '../io/output.js';
+import { checkWritableTarget, type OutputFile, openOutput, writeFileAtomic } from '../io/output.js';
+import { assertSeparateFiles } from '../io/same-file.js';
 import { inquirerPrompter } from '../io/prompts.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import type { SkipCode, SkippedRow } from '../io/rows.js';
@@ -102,12 +103,6 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`${flag} takes a share such as 5% or 0.05`);
   }
   const followersOutFormat = options.followersOut ? followerFormatOf(options.followersOut) : undefined;
-  if (options.followersOut && options.output && options.followersOut === options.output) {
-    throw new UsageError('--output and --followers-out name the same file');
-  }
-  if (options.rejects && (options.rejects === options.output || options.rejects === options.followersOut)) {
-    throw new UsageError(`--rejects names the same file as ${options.rejects === options.output ? '--output' : '--followers-out'}`);
-  }
   const asOf = parseAsOf(options.asOf);
   const map = parseMapOptions(options.map ?? []);
   const log = (msg: string) => {
@@ -118,16 +113,19 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   for (const w of loaded.warnings) log(`warning: ${options.values}: ${w}`);
   const values = compileValues(loaded.values);
 
-  const inputs = [...exports, options.values, ...(options.interactions ?? [])];
-  for (const [flag, target] of [
-    ['--output', options.output],
-    ['--followers-out', options.followersOut],
-    ['--rejects', options.rejects],
-  ] as const) {
-    if (!target) continue;
-    await checkWritableTarget(target);
-    await assertNotAnInput(target, flag, inputs);
-  }
+  const outputs = (
+    [
+      ['--output', options.output],
+      ['--followers-out', options.followersOut],
+      ['--rejects', options.rejects],
+    ] as const
+  ).flatMap(([what, path]) => (path ? [{ what, path }] : []));
+  for (const { path } of outputs) await checkWritableTarget(path);
+  await assertSeparateFiles(
+    [...exports.map((path) => ({ what: 'the export', path })), { what: '--values', path: options.values }, ...(options.interactions ?? []).map((path) => ({ what: '--interactions', path }))],
+    outputs,
+  );
+  const outputOptions = { notice: log };
 
   const interactions = [];
   for (const file of options.interactions ?? []) {
@@ -155,27 +153,27 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   });
 
   // Where per-follower records go: --followers-out, or the main output for csv/ndjson.
-  const files: AtomicFile[] = [];
+  const files: OutputFile[] = [];
   const targets: { target: FollowerTarget; stream: Writable }[] = [];
-  let reportFile: AtomicFile | undefined;
+  let reportFile: OutputFile | undefined;
   let rejects: RejectsSink | undefined;
   let progress: ProgressLine | undefined;
   try {
     if (options.rejects) {
-      const f = await openAtomic(options.rejects);
+      const f = await openOutput(options.rejects, outputOptions);
       files.push(f);
       rejects = createRejectsSink(f.stream, { bom: !!options.bom, includeEmails: !!options.includeEmails });
       for (const log of interactions) for (const s of log.skipped) await rejects.write(s);
     }
     if (followersOutFormat && options.followersOut) {
-      const f = await openAtomic(options.followersOut);
+      const f = await openOutput(options.followersOut, outputOptions);
       files.push(f);
       targets.push({ target: { format: followersOutFormat, bom: !!options.bom, terminal: false }, stream: f.stream });
     }
     if (perFollowerFormat) {
       let stream = io.stdout;
       if (options.output) {
-        reportFile = await openAtomic(options.output);
+        reportFile = await openOutput(options.output, outputOptions);
         files.push(reportFile);
         stream = reportFile.stream;
       }
@@ -236,7 +234,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     if (!perFollowerFormat) {
       const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
       const text = RENDERERS[format as ReportFormat](shown, { chalk, ...(io.columns ? { width: io.columns } : {}) });
-      if (options.output) await writeFileAtomic(options.output, text);
+      if (options.output) await writeFileAtomic(options.output, text, outputOptions);
       else forStdout = text;
     }
     for (const f of files) await f.commit();

@@ -94,6 +94,13 @@ export function parseConfigText<S extends z.ZodType>(
       `expected a YAML or JSON mapping (brand:, values:, …) but the file holds ${Array.isArray(raw) ? 'a list' : 'plain text'}; run \`kindred schema\` for the expected shape`,
     ]);
   }
+  const reserved = reservedKeyPaths(raw);
+  if (reserved.length > 0) {
+    throw new ConfigError(
+      displayName,
+      reserved.map((path) => formatIssue(path, '"__proto__" cannot be a key: JavaScript would drop it without a word. For a handle, write it as "@__proto__"', lineOf(path))),
+    );
+  }
   const result = schema.safeParse(raw);
   if (!result.success) {
     throw new ConfigError(
@@ -105,6 +112,35 @@ export function parseConfigText<S extends z.ZodType>(
     );
   }
   return { data: result.data, lineOf };
+}
+
+/**
+ * Where a mapping has the key `__proto__`. The parsers keep it as data, but
+ * copying it into any object (as the schema does for records such as
+ * overrides.segment) sets the prototype instead: the entry would vanish.
+ */
+function reservedKeyPaths(raw: unknown): Path[] {
+  // Each node points at its parent: building every path up front would cost depth² on deep nesting.
+  type Node = { value: unknown; key?: string | number; parent?: Node };
+  const pathOf = (node: Node): Path => {
+    const path: Path = [];
+    for (let n: Node | undefined = node; n?.key !== undefined; n = n.parent) path.push(n.key);
+    return path.reverse();
+  };
+  const found: Path[] = [];
+  const stack: Node[] = [{ value: raw }];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const { value } = node;
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) stack.push({ value: v, key: i, parent: node });
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === '__proto__') found.push(pathOf({ value: v, key, parent: node }));
+        else stack.push({ value: v, key, parent: node });
+      }
+    }
+  }
+  return found;
 }
 
 export function formatIssue(path: Path, message: string, line: number | undefined): string {
