@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Chalk } from 'chalk';
 import type { Classified } from '../classify.js';
@@ -13,7 +14,7 @@ import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
-import { checkWritableTarget, type OutputFile, openOutput, writeFileAtomic } from '../io/output.js';
+import { checkWritableTarget, type OutputFile, openOutput, openScratch, type ScratchFile, writeFileAtomic } from '../io/output.js';
 import { assertSeparateFiles } from '../io/same-file.js';
 import { inquirerPrompter } from '../io/prompts.js';
 import type { DateOrder } from '../io/parse-fields.js';
@@ -21,6 +22,7 @@ import type { SkipCode, SkippedRow } from '../io/rows.js';
 import { runPipeline } from '../pipeline.js';
 import { createAnonymizer, resolveSalt } from '../privacy/anonymize.js';
 import { createBatchedWriter } from '../report/follower-sinks.js';
+import { ELEMENT_SEPARATOR, followerElement, writeJsonReport } from '../report/json-report-writer.js';
 import { type FollowerOutputSpec, type FollowerTarget, followerHeader } from '../report/follower-lines.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
@@ -158,6 +160,9 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   let reportFile: OutputFile | undefined;
   let rejects: RejectsSink | undefined;
   let progress: ProgressLine | undefined;
+  let followerSpool: ScratchFile | undefined;
+  let spoolWriter: ReturnType<typeof createBatchedWriter> | undefined;
+  let jsonToStdout: (() => Promise<void>) | undefined;
   try {
     if (options.rejects) {
       const f = await openOutput(options.rejects, outputOptions);
@@ -197,7 +202,12 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         ? createProgress(io, { ...(options.progressDelayMs !== undefined ? { delayMs: options.progressDelayMs, intervalMs: 0 } : {}) })
         : undefined;
     const recordOptions = { windowDays: values.scoring.windowDays, includeEmails: !!options.includeEmails };
-    const collected: Record<string, unknown>[] = [];
+    // --include-followers: each record is serialised as it comes into a scratch file, streamed into the JSON report at the end.
+    if (options.includeFollowers && format === 'json') {
+      followerSpool = await openScratch(options.output, outputOptions);
+      spoolWriter = createBatchedWriter(followerSpool.stream);
+    }
+    let spooled = 0;
     const report = await runPipeline(sources, {
       values,
       asOf,
@@ -210,12 +220,13 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       ...(options.pieceChars !== undefined ? { pieceChars: options.pieceChars } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
       ...(writers.length > 0 ? { followerOutput: { spec, write: writeLines } } : {}),
-      // --include-followers keeps every record for the JSON report: on this thread.
-      ...(options.includeFollowers
+      // On this thread: the records go into the report in the order followers were read.
+      ...(spoolWriter
         ? {
             onFollower: (c: Classified) => {
               const record = toRecord(c, recordOptions);
-              collected.push({ ...(anonymizer ? anonymizer.record(record) : record) });
+              const element = followerElement({ ...(anonymizer ? anonymizer.record(record) : record) });
+              return spoolWriter!.write(spooled++ === 0 ? element : ELEMENT_SEPARATOR + element);
             },
           }
         : {}),
@@ -225,13 +236,22 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       },
     });
     progress?.done();
-    if (options.includeFollowers) report.followers = collected;
     for (const w of writers) await w.end();
+    await spoolWriter?.end();
+    await followerSpool?.close();
     await rejects?.end();
     const shown = anonymizer ? anonymizer.report(report) : report;
 
     let forStdout: string | undefined;
-    if (!perFollowerFormat) {
+    if (followerSpool) {
+      const spool = followerSpool;
+      const followers = () => ({ count: spooled, chunks: createReadStream(spool.path, { highWaterMark: 1 << 20 }) });
+      if (options.output) {
+        const file = await openOutput(options.output, outputOptions);
+        files.push(file);
+        await writeJsonReport(file.stream, shown, followers());
+      } else jsonToStdout = () => writeJsonReport(io.stdout, shown, followers());
+    } else if (!perFollowerFormat) {
       const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
       const text = RENDERERS[format as ReportFormat](shown, { chalk, ...(io.columns ? { width: io.columns } : {}) });
       if (options.output) await writeFileAtomic(options.output, text, outputOptions);
@@ -242,6 +262,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     // Files first, the terminal report last: a reader that stops early (`| head -1`)
     // ends the process, and must not take the requested files with it.
     if (forStdout !== undefined) await writeOut(io.stdout, forStdout);
+    await jsonToStdout?.();
     if (options.output && !options.quiet) log(`kindred: wrote ${options.output}`);
     if (options.followersOut && !options.quiet) log(`kindred: wrote ${options.followersOut}`);
     if (options.rejects && !options.quiet) log(`kindred: wrote ${options.rejects} (${report.totals.skipped} skipped rows)`);
@@ -251,6 +272,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   } finally {
     progress?.done();
     for (const f of files) await f.abort();
+    await followerSpool?.remove();
   }
 }
 

@@ -1,5 +1,5 @@
 import { type FileHandle, lstat, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -149,6 +149,56 @@ async function writeAll(handle: FileHandle, buffers: Buffer[]): Promise<void> {
     // A short write (a pipe, a signal): continue with what is left.
     rest = [Buffer.concat(rest).subarray(bytesWritten)];
   }
+}
+
+/** A private file for data too large for memory, removed when done (or by a later run if this one is killed). */
+export interface ScratchFile {
+  path: string;
+  stream: Writable;
+  /** Finish writing; the file can then be read back. */
+  close(): Promise<void>;
+  remove(): Promise<void>;
+}
+
+/**
+ * A scratch file beside `nextTo` (the disk the user chose for the output, not
+ * a RAM-backed /tmp), or in TMPDIR without one. Named like every temporary
+ * file kindred makes, so a later run removes it if this one is killed.
+ */
+export async function openScratch(nextTo: string | undefined, options: OutputOptions = {}): Promise<ScratchFile> {
+  installCleanup();
+  const dir = await scratchFolder(nextTo);
+  await removeStaleTemporaries(join(dir, SCRATCH), options.notice);
+  const path = join(dir, `${tempPrefix(SCRATCH)}${tempOwner()}-${Math.random().toString(36).slice(2, 8)}.tmp`);
+  pending.add(path);
+  const handle = await open(path, 'wx').catch((e: NodeJS.ErrnoException) => {
+    pending.delete(path);
+    throw new InputError(`cannot write a scratch file here (${e.code ?? e.message})`, path);
+  });
+  const stream = handleStream(handle, path, false);
+  return {
+    path,
+    stream,
+    async close() {
+      stream.end();
+      await finished(stream).catch((e) => {
+        throw writeFailure(stream.errored ?? e, path);
+      });
+    },
+    async remove() {
+      if (!pending.delete(path)) return;
+      stream.destroy();
+      await unlink(path).catch(() => undefined);
+    },
+  };
+}
+
+const SCRATCH = 'kindred-scratch';
+
+/** The folder of the file `nextTo` really lands in (through a link); TMPDIR for a device, a pipe or none. */
+async function scratchFolder(nextTo: string | undefined): Promise<string> {
+  const target = nextTo ? await targetOf(nextTo) : undefined;
+  return target && target.kind !== 'special' ? dirname(target.path) : tmpdir();
 }
 
 export async function writeFileAtomic(path: string, content: string, options: OutputOptions = {}): Promise<void> {

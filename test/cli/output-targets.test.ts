@@ -110,3 +110,19 @@ describe('outputs that are not regular files', () => {
     expect(readdirSync(dir).sort()).toEqual(['real.json', 'report.json']);
   });
 });
+
+describe('--include-followers streams the records into the JSON report', () => {
+  it('-o and standard output: the same bytes, the JSON of the whole report, one record per follower, no scratch file left', () => {
+    const dir = tempDir();
+    const out = join(dir, 'report.json');
+    const toFile = runCli([...AUDIT, '--format', 'json', '--include-followers', '-o', out]);
+    expect(toFile.code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    const toStdout = runCli([...AUDIT, '--format', 'json', '--include-followers'], { env: { TMPDIR: dir } });
+    expect(toStdout.stdout).toBe(text);
+    const report = JSON.parse(text);
+    expect(`${JSON.stringify(report, null, 2)}\n`).toBe(text);
+    expect(report.followers).toHaveLength(report.totals.classified);
+    expect(readdirSync(dir)).toEqual(['report.json']);
+  });
+});
