@@ -125,6 +125,7 @@ Examples:
     .description('Run many audits (one per client or brand) from a YAML or JSON manifest; print and write a summary.')
     .argument('<manifest>', 'batch manifest (YAML or JSON); relative paths in it resolve against its folder')
     .option('--out-dir <dir>', "write entry folders and the summary under this folder instead of the manifest's")
+    .option('--allow-outside-out-dir', "let the manifest's output paths leave that folder (absolute or ../ paths); only for manifests you trust")
     .option('--salt <salt>', 'secret salt for entries with anonymize: true (default: KINDRED_SALT)')
     .option('-q, --quiet', 'no progress or notices on standard error')
     .addHelpText(

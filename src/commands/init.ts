@@ -8,6 +8,8 @@ import type { Follower } from '../follower.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openSources } from '../io/open-sources.js';
 import { checkWritableTarget, writeFileAtomic } from '../io/output.js';
+import { assertSeparateFiles } from '../io/same-file.js';
+import { escapeControl } from '../safe-text.js';
 import { inquirerPrompter, type Prompter } from '../io/prompts.js';
 import type { SourceItem } from '../io/rows.js';
 import { type CommunityLanguage, createLanguageCounter } from '../init/community-language.js';
@@ -21,7 +23,6 @@ import { foldWords, TermMatcher } from '../text/matcher.js';
 import { compileValues } from '../values/compile.js';
 import { checkValuesRules, formatIssue, loadValues, parseConfigText } from '../values/load.js';
 import { type ValuesFile, valuesFileSchema } from '../values/schema.js';
-import { escapeControl } from '../safe-text.js';
 import { shellQuote } from '../shell-quote.js';
 import { VERSION } from '../version.js';
 
@@ -73,6 +74,10 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
   const width = Math.min(io.columns ?? 80, 100);
   await refuseOverwrite(output, !!options.force);
   await checkWritableTarget(output);
+  await assertSeparateFiles(
+    [...(options.from ?? []).map((path) => ({ what: '--from', path })), ...(options.answers ? [{ what: '--answers', path: options.answers }] : [])],
+    [{ what: '--output', path: output }],
+  );
 
   if (options.from?.length && io.stderrIsTTY) io.stderr.write(`kindred: reading ${options.from.join(', ')}…\n`);
   const audience = options.from?.length ? await readAudience(options, io) : undefined;
@@ -109,7 +114,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
 
   // Checked again: the file may have appeared while the questions were answered.
   await refuseOverwrite(output, !!options.force);
-  await writeFileAtomic(output, text);
+  await writeFileAtomic(output, text, { notice: (m) => io.stderr.write(`${escapeControl(m)}\n`) });
   const loaded = await loadValues(output);
   io.stderr.write(`kindred: wrote ${output}\n`);
   for (const w of loaded.warnings) io.stderr.write(`warning: ${output}: ${w}\n`);

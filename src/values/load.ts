@@ -115,6 +115,13 @@ export function parseConfigText<S extends z.ZodType>(
     const expected = dialect === 'json' ? 'a JSON object ({"brand": …, "values": […]})' : 'a YAML or JSON mapping (brand:, values:, …)';
     throw new ConfigError(displayName, [`expected ${expected} but the file holds ${holds}; run \`kindred schema\` for the expected shape`]);
   }
+  const reserved = reservedKeyPaths(raw);
+  if (reserved.length > 0) {
+    throw new ConfigError(
+      displayName,
+      reserved.map((path) => formatIssue(path, '"__proto__" cannot be a key: JavaScript would drop it without a word. For a handle, write it as "@__proto__"', placeOf(path, 'key'))),
+    );
+  }
   const result = schema.safeParse(raw);
   if (!result.success) {
     const issues = plainIssues(result.error.issues, schema, raw, dialect)
@@ -138,6 +145,35 @@ function dialectOf(text: string, displayName: string): Dialect {
   } catch {
     return 'yaml';
   }
+}
+
+/**
+ * Where a mapping has the key `__proto__`. The parsers keep it as data, but
+ * copying it into any object (as the schema does for records such as
+ * overrides.segment) sets the prototype instead: the entry would vanish.
+ */
+function reservedKeyPaths(raw: unknown): Path[] {
+  // Each node points at its parent: building every path up front would cost depth² on deep nesting.
+  type Node = { value: unknown; key?: string | number; parent?: Node };
+  const pathOf = (node: Node): Path => {
+    const path: Path = [];
+    for (let n: Node | undefined = node; n?.key !== undefined; n = n.parent) path.push(n.key);
+    return path.reverse();
+  };
+  const found: Path[] = [];
+  const stack: Node[] = [{ value: raw }];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const { value } = node;
+    if (Array.isArray(value)) {
+      for (const [i, v] of value.entries()) stack.push({ value: v, key: i, parent: node });
+    } else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === '__proto__') found.push(pathOf({ value: v, key, parent: node }));
+        else stack.push({ value: v, key, parent: node });
+      }
+    }
+  }
+  return found;
 }
 
 /** A JSON syntax error in JSON's words, at its line and column. */

@@ -69,7 +69,7 @@ entries:
   it('puts output folders under --out-dir when given, inputs still beside the manifest', async () => {
     const { dir, file } = manifestFile('entries:\n  - name: A\n    exports: a.csv\n    values: v.yml\n    output: out/a\n');
     const out = mkdtempSync(join(tmpdir(), 'kindred-out-'));
-    const m = await loadManifest(file, out);
+    const m = await loadManifest(file, { outDir: out });
     expect(m.output).toBe(out);
     expect(m.entries[0]!.output).toBe(join(out, 'out', 'a'));
     expect(m.entries[0]!.exports).toEqual([join(dir, 'a.csv')]);

@@ -166,9 +166,9 @@ describe('bad follower exports', () => {
     writeFileSync(file, original);
     for (const flag of ['--output', '--followers-out', '--rejects']) {
       const r = audit(join(dir, '.', 'followers.csv'), ['--format', 'csv', flag, file]);
-      expectUserError(r, `${flag} ${file} is one of the input files`);
+      expectUserError(r, `${flag} ${file} is the same file as the export`, 'kindred never overwrites its inputs');
     }
-    expectUserError(audit(file, ['--output', VALUES]), 'is one of the input files');
+    expectUserError(audit(file, ['--output', VALUES]), 'is the same file as --values');
     expect(readFileSync(file)).toEqual(original);
   });
 
