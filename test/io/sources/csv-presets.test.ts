@@ -20,9 +20,9 @@ describe('LinkedIn Connections.csv', () => {
     expect(iso(sam.followedAt)).toBe('2019-01-03T00:00:00.000Z');
   });
 
-  it('keys a connection without a URL by name, and accounts for the trailing ,,,,,, row', async () => {
+  it('keys a connection without a URL by name, company, position and date; accounts for the trailing ,,,,,, row', async () => {
     const r = await readSource(fx('linkedin', 'Connections.csv'));
-    expect(byHandle(r.followers, 'Priya Nair').key).toBe('name:priya nair');
+    expect(byHandle(r.followers, 'Priya Nair').key).toBe('name:priya nair|||12 feb 2025');
     expect(r.followers).toHaveLength(5);
     expect(r.skipped.map((s) => [s.code, s.detail])).toEqual([['MISSING_HANDLE', 'empty row']]);
   });
