@@ -42,11 +42,6 @@ export interface RowMapperOptions {
    * two people who share a name stay two (LinkedIn lists each connection once).
    */
   nameIsKey?: boolean;
-  /**
-   * The account id identifies the row where there is one (Meltwater: the
-   * handle column may hold a display name that changes); the handle is shown.
-   */
-  idIsKey?: boolean;
   /** Fields whose cells are HTML (Mastodon's `note`), read as their text. */
   htmlFields?: readonly FieldName[];
   /**
@@ -108,7 +103,7 @@ export function createKeyReader(map: ColumnMap, options: IdentityOptions): (cell
   return (cells) => identityOf(cells, col, nameOf(cells, col), options, true)?.key;
 }
 
-type IdentityOptions = Pick<RowMapperOptions, 'emailIsKey' | 'nameIsKey' | 'idIsKey' | 'handleServerFromUrl'>;
+type IdentityOptions = Pick<RowMapperOptions, 'emailIsKey' | 'nameIsKey' | 'handleServerFromUrl'>;
 
 /** The columns createKeyReader reads: the rest of a row can go unread. */
 export function keyColumns(map: ColumnMap): number[] {
@@ -132,8 +127,6 @@ function identityOf(
   keyOnly: boolean,
 ): { display: string; key: string } | undefined {
   const shown = shownHandle(cells, col, options);
-  const id = options.idIsKey ? cellText(cells, col.id) : undefined;
-  if (id) return { display: shown?.display ?? id, key: `id:${id}` };
   if (shown) return shown;
   const email = options.emailIsKey ? cellText(cells, col.email) : undefined;
   if (email?.includes('@')) return keyOnly ? { display: '', key: emailKey(email) } : emailIdentity(email, name);
