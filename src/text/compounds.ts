@@ -8,6 +8,9 @@ import { IN_HASHTAG, TAG_START, type Tokens } from './tokenize.js';
  * only when every letter of the hashtag is covered: #aircraft stays one word
  * unless both "air" and "craft" are in the file.
  */
+/** Hashtags longer than this are left whole (no real one is; a pasted blob is not split). */
+const MAX_COMPOUND = 60;
+
 export class Vocabulary {
   /** A character trie of the words: node -> (char code -> node). Node 0 is the root. */
   private readonly next: Map<number, number>[] = [new Map()];
@@ -45,25 +48,18 @@ export class Vocabulary {
     if (n < 4 || n > MAX_COMPOUND) return undefined;
     // Most hashtags (#travel, #love) start like no word of the file: turned away before any work.
     if (!isDigit(word.charCodeAt(0)) && !this.next[0]!.has(word.charCodeAt(0))) return undefined;
-    // pieces[i]: fewest pieces covering word[0, i); from[i]: where the last one starts; term[i]: a term word among them.
-    const pieces = new Array<number>(n + 1).fill(Number.POSITIVE_INFINITY);
-    const from = new Array<number>(n + 1).fill(-1);
-    const term = new Array<boolean>(n + 1).fill(false);
-    pieces[0] = 0;
+    // pieces[i]: fewest pieces covering word[0, i) (0: not covered); from[i]: where the last one
+    // starts; term[i]: a term word among them. Reused arrays: nothing is allocated per hashtag.
+    const { pieces, from, term } = this;
+    pieces.fill(0, 0, n + 1);
+    pieces[0] = 1; // stored as count + 1
+    term[0] = 0;
     for (let j = 0; j < n; j++) {
-      if (pieces[j] === Number.POSITIVE_INFINITY) continue;
-      const reach = (i: number, ofTerm: boolean) => {
-        const count = pieces[j]! + 1;
-        if (count < pieces[i]! || (count === pieces[i]! && ofTerm && !term[i])) {
-          pieces[i] = count;
-          from[i] = j;
-          term[i] = term[j]! || ofTerm;
-        }
-      };
+      if (pieces[j] === 0) continue;
       if (isDigit(word.charCodeAt(j))) {
         let i = j;
         while (i < n && isDigit(word.charCodeAt(i))) i++;
-        reach(i, false);
+        this.reach(j, i, false);
         continue;
       }
       let node = 0;
@@ -72,18 +68,31 @@ export class Vocabulary {
         if (child === undefined) break;
         node = child;
         const end = this.ends[node]!;
-        if (end) reach(i + 1, end === 2);
+        if (end) this.reach(j, i + 1, end === 2);
       }
     }
-    if (pieces[n]! < 2 || pieces[n] === Number.POSITIVE_INFINITY || !term[n]) return undefined;
+    if (pieces[n]! < 3 || term[n] === 0) return undefined;
     const out: string[] = [];
     for (let i = n; i > 0; i = from[i]!) out.push(word.slice(from[i]!, i));
     return out.reverse();
   }
+
+  private readonly pieces = new Int32Array(MAX_COMPOUND + 1);
+  private readonly from = new Int32Array(MAX_COMPOUND + 1);
+  private readonly term = new Uint8Array(MAX_COMPOUND + 1);
+
+  /** A piece word[j, i): keep it when it makes fewer pieces (or as many, with a term word). */
+  private reach(j: number, i: number, ofTerm: boolean): void {
+    const count = this.pieces[j]! + 1;
+    const known = this.pieces[i]!;
+    if (known === 0 || count < known || (count === known && ofTerm && !this.term[i])) {
+      this.pieces[i] = count;
+      this.from[i] = j;
+      this.term[i] = this.term[j]! || ofTerm ? 1 : 0;
+    }
+  }
 }
 
-/** Hashtags longer than this are left whole (no real one is; a pasted blob is not split). */
-const MAX_COMPOUND = 60;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 

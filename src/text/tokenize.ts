@@ -76,6 +76,9 @@ function separator(m: Marks, c: number, afterWord: boolean, flags: number[]): vo
   }
 }
 
+/** The separators `separator` acts on (any other one only ends a handle or hashtag). */
+const MARK_CHARS = new Set([35, 64, 95, 34, 39, 0x201c, 0x201d, 0x201e, 0xab, 0xbb, 0x2018, 0x2019]);
+
 /** Flags for the next word; a hashtag's later words (after `_`) do not start it. */
 function wordFlags(m: Marks): number {
   const f = m.mark;
@@ -313,13 +316,13 @@ function scanTokens(text: string): Tokens | undefined {
       if (k === MARK && prev !== SEP && prev !== CLAUSE && prev !== MARK) return undefined;
     }
     if (k === SEP || k === MARK || k === APOSTROPHE) {
-      if (k !== MARK) separator(marks, c, prev === LOWER, flags);
+      if (k !== MARK && (marks.mark !== 0 || MARK_CHARS.has(c))) separator(marks, c, prev === LOWER, flags);
       prev = k === APOSTROPHE ? SEP : k;
       i += width;
       continue;
     }
     if (k === CLAUSE) {
-      separator(marks, c, prev === LOWER, flags);
+      marks.mark = 0;
       clauseNo++;
       prev = CLAUSE;
       i += width;
