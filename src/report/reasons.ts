@@ -59,7 +59,7 @@ export function cueText(t: Pick<TermEvidence, 'polarity' | 'cue' | 'word'>): str
   const w = t.word ? ` ("${t.word}")` : '';
   switch (t.cue) {
     case 'negator':
-      return t.polarity === 'hostile' ? `hostile${w}` : `negated${w}`;
+      return t.polarity === 'hostile' ? `after "${t.word ?? ''}"` : `negated by "${t.word ?? ''}"`;
     case 'handle':
       return "inside another account's @handle";
     case 'quoted':

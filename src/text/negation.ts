@@ -3,7 +3,7 @@
  * clause, with no new subject between them: src/text/stance.ts) by a plain
  * negator does not count as support: "not a big reader", "never read fiction".
  * A hostile negator turns it into a conflict with the value: "anti-vegan",
- * "against fast fashion", "ex-vegan".
+ * "against fast fashion", "recovering vegan".
  * Either kind cancels a red flag: "against piracy" is not a conflict.
  *
  * Lists are folded like any text (no apostrophes, lower case); the values file
@@ -13,14 +13,16 @@
 export const PLAIN_NEGATORS = [
   'not', 'no', 'never', 'nor', 'neither', 'without', 'non', 'nothing',
   'dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'cannot', 'wont', 'aint',
-  'quit', 'stopped',
+  // Having left something says nothing of a stance toward it: an ex-bookseller
+  // now in tech is no opponent of bookshops. Not support, not a conflict.
+  'ex', 'former', 'formerly', 'quit', 'stopped',
 ];
 
 export const HOSTILE_NEGATORS = [
   'anti', 'against', 'hate', 'hates', 'hated', 'hating', 'hater', 'haters',
   'despise', 'despises', 'loathe', 'loathes', 'boycott', 'boycotting', 'abolish', 'ban',
-  // Having left it is a stance against it: "ex-vegan", "recovering feminist".
-  'ex', 'former', 'formerly', 'recovering',
+  // "Recovering X" is said only of what one now rejects.
+  'recovering',
   // "f*** X" (the asterisks separate words), "screw X", "scrap X".
   'f', 'fuck', 'screw', 'scrap', 'defund', 'oppose', 'opposed', 'opposing',
 ];

@@ -53,12 +53,13 @@ describe('hostility without a listed negator', () => {
     expect(read(`Small business owner. ${tag}`, term)).toMatchObject({ polarity: 'hostile', cue: 'hashtag', word });
   });
 
-  it('reads "f*** X", "done with X", "recovering X", "ex-X", "anti-X"', () => {
+  it('reads "f*** X", "done with X", "recovering X", "anti-X"; "ex-X" as not counted', () => {
     expect(read('f*** composting, my garden smells', 'composting')?.polarity).toBe('hostile');
     expect(read("Honestly I'm done with the zero waste thing", 'zero waste')).toMatchObject({ polarity: 'hostile', cue: 'fed-up' });
     expect(read('fed up with minimalists telling me what to own', 'minimalists')).toMatchObject({ polarity: 'hostile', cue: 'fed-up' });
     expect(read('Recovering minimalist. I own a lot of mugs now.', 'minimalist')).toMatchObject({ polarity: 'hostile', word: 'recovering' });
-    expect(read('ex-minimalist, maximalist now', 'minimalist')).toMatchObject({ polarity: 'hostile', word: 'ex' });
+    // Having left it is not support, but not a conflict either: an ex-bookseller now in tech opposes nothing.
+    expect(read('ex-minimalist, maximalist now', 'minimalist')).toMatchObject({ polarity: 'negated', word: 'ex' });
     expect(read('proudly anti-minimalist', 'minimalist')).toMatchObject({ polarity: 'hostile', word: 'anti' });
   });
 
