@@ -236,6 +236,15 @@ export function checkValuesRules(v: ValuesFile): { errors: RuleProblem[]; warnin
     if (first !== undefined) {
       errors.push({ path: ['redFlags', i, 'name'], message: `duplicate red flag name "${flag.name}" (also redFlags[${first}])` });
     } else seenFlags.set(key, i);
+    if (flag.opposes !== undefined && !seenValues.has(flag.opposes.toLowerCase())) {
+      errors.push({
+        path: ['redFlags', i, 'opposes'],
+        message: `"${flag.opposes}" is not a value in this file (opposes names one of: ${v.values.map((x) => `"${x.name}"`).join(', ')})`,
+      });
+    }
+    if (flag.opposes !== undefined && flag.kind === 'spam') {
+      errors.push({ path: ['redFlags', i, 'opposes'], message: 'a spam red flag opposes no value; remove opposes or make it kind: conflict' });
+    }
   });
 
   const termLists: [Path, string[]][] = [

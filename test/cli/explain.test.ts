@@ -95,3 +95,56 @@ describe('kindred explain', () => {
     expect(r.stdout).toContain('\\x1b[2J');
   });
 });
+
+describe('kindred explain: why a mention did not count, and why hostility was read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kindred-explain-stance-'));
+  const exportFile = join(dir, 'followers.csv');
+  const valuesFile = join(dir, 'values.yml');
+  writeFileSync(
+    exportFile,
+    [
+      'handle,bio',
+      'fan,"Reposting @MinimalistMum daily. Nurse."',
+      'critic,"Composting is a con. #StopZeroWaste"',
+      'ally,"Teacher. #NoLandfill"',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    valuesFile,
+    [
+      'brand: Refill Row',
+      'values:',
+      '  - name: low waste',
+      '    terms: [minimalist, "zero waste", composting]',
+      'redFlags:',
+      '  - name: landfill',
+      '    terms: [landfill]',
+      '    opposes: low waste',
+      '',
+    ].join('\n'),
+  );
+  const r = runCli(['explain', exportFile, '--values', valuesFile, 'fan', 'critic', 'ally', '--format', 'json', '--as-of', '2026-11-01']);
+  const out = JSON.parse(r.stdout);
+  const by = (h: string) => out.followers.find((f: { handle: string }) => f.handle === h);
+
+  it('names the cue for a mention', () => {
+    expect(r.code).toBe(0);
+    expect(by('fan').segment).toBe('passive');
+    expect(by('fan').matches).toContainEqual(expect.objectContaining({ term: 'minimalist', polarity: 'mention', cue: 'handle' }));
+    expect(by('fan').reasons.join('\n')).toContain("inside another account's @handle");
+  });
+
+  it('names the cue for hostility', () => {
+    const critic = by('critic');
+    expect(critic.segment).toBe('misaligned');
+    expect(critic.matches).toContainEqual(expect.objectContaining({ term: 'composting', polarity: 'hostile', cue: 'framed', word: 'con' }));
+    expect(critic.matches).toContainEqual(expect.objectContaining({ term: 'zero waste', polarity: 'hostile', cue: 'hashtag', word: 'stop' }));
+  });
+
+  it('shows hostility to an opposing red flag as support', () => {
+    const ally = by('ally');
+    expect(ally.segment).toBe('potential');
+    expect(ally.matches).toContainEqual(expect.objectContaining({ term: 'landfill', polarity: 'hostile', effect: expect.stringContaining('supports "low waste"') }));
+  });
+});
