@@ -102,8 +102,8 @@ function row(i) {
     chip.textContent = flag;
     flags.appendChild(chip);
   }
-  cell(tr, fmt.format(r[F.engagement]), 'num engagement');
-  cell(tr, fmt.format(r[F.alignment]), 'num alignment');
+  cell(tr, fmt.format(r[F.engagement]), 'num engagement').dataset.label = 'engagement';
+  cell(tr, fmt.format(r[F.alignment]), 'num alignment').dataset.label = 'alignment';
   cell(tr, r[F.location] || '', 'location');
   const open = state.open.has(i);
   const why = document.createElement('button');

@@ -11,7 +11,7 @@ const FLAGS = Object.keys({ dissenter: 1, conflict: 1, spam: 1, suspect: 1, 'ide
 const COLUMNS: { label: string; sort?: string; num?: boolean }[] = [
   { label: 'handle', sort: 'handle' },
   { label: 'name', sort: 'name' },
-  { label: 'segment · action', sort: 'segment' },
+  { label: 'segment', sort: 'segment' },
   { label: 'values', sort: 'values' },
   { label: 'flags', sort: 'flags' },
   { label: 'engagement', sort: 'engagement', num: true },

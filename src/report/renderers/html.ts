@@ -158,7 +158,7 @@ export function htmlPageEnd(report: Report, list?: FollowerListInfo): string {
     body.push(`<section class="list" id="list-${key}"><h2>${esc(LIST_TITLES[key])}: top ${list.length} of ${num(listTotal(report, key))}</h2>`);
     body.push(`<table class="people"><thead><tr><th>handle</th><th>name</th><th class="num">${listScore(key)}</th><th>${listDetailHeading(key)}</th></tr></thead><tbody>`);
     for (const f of list) {
-      body.push(`<tr><td class="handle">@${esc(f.handle)}</td><td>${esc(f.name ?? '')}</td><td class="num">${dec(f[listScore(key)])}</td><td>${esc(listDetail(f, key))}</td></tr>`);
+      body.push(`<tr><td class="handle">@${esc(f.handle)}</td><td>${esc(f.name ?? '')}</td><td class="num" data-label="${listScore(key)}">${dec(f[listScore(key)])}</td><td>${esc(listDetail(f, key))}</td></tr>`);
     }
     body.push('</tbody></table></section>');
   }
@@ -360,6 +360,11 @@ table.followers-table th[aria-sort="descending"] button::after { content: " ▼"
 table.followers-table td { overflow-wrap: break-word; }
 table.followers-table td.handle { max-width: 180px; }
 table.followers-table a { color: var(--potential); }
+/* The list is the widest thing in the report: on a wide screen it may use more than the text column. */
+@media screen and (min-width: 1000px) {
+  section.followers { --w: min(calc(100vw - 48px), 1200px); width: var(--w); margin-left: calc((912px - var(--w)) / 2); }
+}
+table.followers-table td.segment { white-space: nowrap; }
 table.followers-table td.segment small { display: block; color: var(--muted); font-size: 12px; }
 .chip { display: inline-block; white-space: nowrap; font-size: 12px; border: 1px solid var(--rule); border-radius: 10px; padding: 0 6px; margin: 0 4px 2px 0; }
 tr.reasons td { background: var(--panel); }
@@ -373,11 +378,34 @@ tr.reasons .about { color: var(--muted); margin: 6px 0 0; }
   .kpi { flex-basis: 140px; }
   .kpi-value { font-size: 26px; }
   /* Narrow columns must not break words letter by letter: long words may break, short ones stay whole. */
-  th, td { overflow-wrap: break-word; padding: 4px 5px; }
-  table { font-size: 13px; }
-  table.people { table-layout: auto; }
-  table.people th:nth-child(n) { width: auto; }
+  th, td { overflow-wrap: break-word; padding: 4px 4px; }
+  table { font-size: 12.5px; }
+  td:has(> .swatch) { white-space: nowrap; }
+  th.num { white-space: normal; }
   code.arithmetic { white-space: normal; }
+  /* Lists of people become one small card per person: a phone has no room for their columns. */
+  table.people thead { display: none; }
+  table.people, table.people tbody, table.followers-table, table.followers-table thead, table.followers-table tbody { display: block; min-width: 0; }
+  table.people tr { display: grid; grid-template-columns: auto 1fr auto; column-gap: 8px; padding: 6px 0; border-bottom: 1px solid var(--rule); }
+  table.people td, table.followers-table td, table.followers-table th { border: 0; padding: 1px 0; }
+  table.people td:nth-child(4) { grid-column: 1 / -1; color: var(--muted); }
+  td[data-label]::before { content: attr(data-label) " "; color: var(--muted); font-size: 12px; }
+  table.followers-table thead tr { display: flex; flex-wrap: wrap; gap: 4px 14px; }
+  table.followers-table thead th:first-child::before { content: "sort by"; color: var(--muted); font-size: 13px; margin-right: 8px; }
+  table.followers-table tr[data-row] {
+    display: grid; grid-template-columns: 1fr auto; column-gap: 8px; padding: 8px 0 4px; border-top: 1px solid var(--rule);
+    grid-template-areas: "handle segment" "name segment" "location location" "values values" "flags flags" "engagement why" "alignment why";
+  }
+  table.followers-table td.handle { grid-area: handle; max-width: none; }
+  table.followers-table td.name { grid-area: name; }
+  table.followers-table td.segment { grid-area: segment; text-align: right; }
+  table.followers-table td.values { grid-area: values; }
+  table.followers-table td.flags { grid-area: flags; }
+  table.followers-table td.engagement { grid-area: engagement; text-align: left; }
+  table.followers-table td.alignment { grid-area: alignment; text-align: left; }
+  table.followers-table td.location { grid-area: location; color: var(--muted); }
+  table.followers-table td.why-cell { grid-area: why; align-self: end; }
+  table.followers-table tr.reasons, table.followers-table tr.reasons td { display: block; }
 }
 @media print {
   :root {
