@@ -1,5 +1,5 @@
 import { type Readable, Writable } from 'node:stream';
-import type { ColumnPrompter } from '../io/prompts.js';
+import { type ColumnPrompter, mirrorTerminal } from '../io/prompts.js';
 
 /** The process's streams and terminal facts, injected so commands can be tested without spawning. */
 export interface CliIo {
@@ -44,7 +44,7 @@ export function outlivingItsReader(out: Writable): Writable {
   out.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') gone = true;
   });
-  return new Writable({
+  const view = new Writable({
     highWaterMark: 64 * 1024,
     write(chunk: Buffer, _encoding, callback) {
       if (gone) return callback();
@@ -57,4 +57,5 @@ export function outlivingItsReader(out: Writable): Writable {
       });
     },
   });
+  return mirrorTerminal(view, out);
 }
