@@ -1,5 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
@@ -27,9 +29,19 @@ import { VERSION } from '../version.js';
 
 export const DEFAULT_VALUES_FILE = 'kindred.values.yml';
 
-/** Where editors fetch the values-file JSON Schema: the copy shipped in the published package. */
-export function schemaUrl(version: string = VERSION): string {
-  return `https://unpkg.com/kindred@${version}/schema/values.schema.json`;
+/** The values-file JSON Schema shipped with this kindred (schema/ beside dist/). */
+export const SHIPPED_SCHEMA = fileURLToPath(new URL('../../schema/values.schema.json', import.meta.url));
+
+/**
+ * What the editor line of a new values file points at: the schema shipped
+ * with the kindred that wrote it, relative to the file (how the YAML language
+ * server resolves it), so it exists wherever kindred is installed — in the
+ * project (`./node_modules/kindred/schema/…`) or globally. kindred is not
+ * published on a registry, so a registry URL would point at nothing.
+ */
+export function schemaRef(valuesFile: string, schemaFile: string = SHIPPED_SCHEMA): string {
+  const path = relative(dirname(resolve(valuesFile)), schemaFile).split(sep).join('/');
+  return isAbsolute(path) || path.startsWith('.') ? path : `./${path}`;
 }
 
 export interface InitOptions {
@@ -99,7 +111,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
   }
 
   const today = parseAsOf(undefined, deps.now);
-  const text = renderValuesYaml(valuesFromAnswers(answers), { schemaUrl: schemaUrl(), date: today.toISOString().slice(0, 10), template: mode === 'template' });
+  const text = renderValuesYaml(valuesFromAnswers(answers), { schemaUrl: schemaRef(output), date: today.toISOString().slice(0, 10), template: mode === 'template' });
   validateInMemory(text, options.answers ?? output);
 
   if (audience && mode !== 'wizard') {
