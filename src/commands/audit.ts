@@ -4,6 +4,7 @@ import type { Classified } from '../classify.js';
 import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
+import { colorLevel } from '../cli/color.js';
 import { createProgress, type ProgressLine } from '../cli/progress.js';
 import { GateError, InputError, UsageError } from '../errors.js';
 import { evaluateGates } from '../gates.js';
@@ -234,7 +235,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
 
     let forStdout: string | undefined;
     if (!perFollowerFormat) {
-      const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
+      const chalk = new Chalk({ level: colorLevel({ flag: options.color, env: io.env, stdoutIsTTY: io.stdoutIsTTY, toFile: !!options.output }) });
       const text = RENDERERS[format as ReportFormat](shown, { chalk, ...(io.columns ? { width: io.columns } : {}) });
       if (options.output) await writeFileAtomic(options.output, text);
       else forStdout = text;

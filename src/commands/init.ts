@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAsOf } from '../as-of.js';
+import { colorLevel } from '../cli/color.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
 import { ConfigError, UsageError } from '../errors.js';
@@ -81,7 +82,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
   if (interactive && !deps.prompter && (options.from ?? []).includes('-')) {
     throw new UsageError('--from - reads standard input, which the questions need: give the export as a file');
   }
-  const c: ChalkInstance = new Chalk({ level: options.color !== false && io.stdoutIsTTY && !io.env.NO_COLOR ? 1 : 0 });
+  const c: ChalkInstance = new Chalk({ level: colorLevel({ flag: options.color, env: io.env, stdoutIsTTY: io.stdoutIsTTY }) });
   const width = Math.min(io.columns ?? 80, 100);
   await refuseOverwrite(output, !!options.force);
   await checkWritableTarget(output);
