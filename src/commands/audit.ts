@@ -3,7 +3,7 @@ import { Chalk } from 'chalk';
 import type { Classified } from '../classify.js';
 import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
-import { writeOut } from '../cli/io.js';
+import { hintStandardInput, writeOut } from '../cli/io.js';
 import { colorLevel } from '../cli/color.js';
 import { createProgress, type ProgressLine } from '../cli/progress.js';
 import { GateError, InputError, UsageError } from '../errors.js';
@@ -130,6 +130,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     await assertNotAnInput(target, flag, inputs);
   }
 
+  if (!options.quiet) hintStandardInput(io, [...exports, ...(options.interactions ?? [])], exports.includes('-') ? 'followers' : 'interactions');
   const interactions = [];
   for (const file of options.interactions ?? []) {
     const log = await readInteractions(await openInput(file, io.stdin), options.dateOrder, options.rejects ? Number.POSITIVE_INFINITY : undefined);

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parseAsOf } from '../as-of.js';
 import { colorLevel } from '../cli/color.js';
 import type { CliIo } from '../cli/io.js';
-import { writeOut } from '../cli/io.js';
+import { hintStandardInput, writeOut } from '../cli/io.js';
 import { ConfigError, UsageError } from '../errors.js';
 import type { Follower } from '../follower.js';
 import { parseMapOptions } from '../io/map-option.js';
@@ -88,6 +88,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
   await checkWritableTarget(output);
 
   if (options.from?.length && io.stderrIsTTY) io.stderr.write(`kindred: reading ${options.from.join(', ')}…\n`);
+  hintStandardInput(io, options.from ?? [], 'followers');
   const audience = options.from?.length ? await readAudience(options, io) : undefined;
 
   let answers: InitAnswers;
