@@ -30,6 +30,16 @@ export function processIo(): CliIo {
   };
 }
 
+/**
+ * `-` at a terminal: kindred waits for text that may never come, so say what
+ * it waits for and how to end it. Not when standard input is a pipe or file.
+ */
+export function hintStandardInput(io: Pick<CliIo, 'stdinIsTTY' | 'stderr'>, paths: readonly string[], what: string): void {
+  if (!io.stdinIsTTY || !paths.includes('-')) return;
+  const end = process.platform === 'win32' ? 'Ctrl-Z then Enter' : 'Ctrl-D';
+  io.stderr.write(`kindred: reading ${what} from standard input; paste CSV and press ${end} when done, or give a file instead of -\n`);
+}
+
 /** Writes to a stream and waits until it is written, so a failure (a full disk behind `>`) is reported, not lost. */
 export async function writeOut(stream: Writable, text: string): Promise<void> {
   await writeAndWait(stream, text);

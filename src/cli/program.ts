@@ -62,7 +62,7 @@ Run kindred <command> --help for each command's options and examples.`),
     .option('--strict', 'exit 2 at the first unreadable row (malformed, no handle) instead of skipping it; duplicates and excluded followers are still fine')
     .option('--threads <n>', 'worker threads for export files over 8 MB (default: one per core, up to 4; at most 16; 0 = one thread)', toInt)
     .option('-q, --quiet', 'no progress or notices on standard error')
-    .option('--no-color', 'plain text even in a terminal (NO_COLOR works too)')
+    .option('--no-color', 'plain text even in a terminal (NO_COLOR works too; FORCE_COLOR colours a pipe)')
     .option('--no-interactive', 'never ask questions; fail with a message instead')
     // For tests of the worker threads on small files: where they start, and how big a piece is.
     .addOption(new Option('--parallel-min-bytes <n>').argParser(toInt).hideHelp())
@@ -92,7 +92,7 @@ Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misalign
     )
     .action(async (exports: string[], opts) => {
       const { auditCommand } = await import('../commands/audit.js');
-      await auditCommand(exports, { ...opts, color: opts.color && !io.env.NO_COLOR }, io);
+      await auditCommand(exports, opts, io);
     });
 
   program
@@ -181,7 +181,7 @@ Examples:
     .option('-f, --force', 'replace the output file if it exists')
     .option('--platform <name>', 'format of the --from export; auto detects it', 'auto')
     .option('--map <field=Header>', 'map a column of the --from export to a field; repeatable', collect, [])
-    .option('--no-color', 'plain text even in a terminal (NO_COLOR works too)')
+    .option('--no-color', 'plain text even in a terminal (NO_COLOR works too; FORCE_COLOR colours a pipe)')
     .addHelpText(
       'after',
       fitHelp(`
@@ -202,7 +202,7 @@ Exit codes: 0 written, 2 usage or input error (nothing written),
     )
     .action(async (opts) => {
       const { initCommand } = await import('../commands/init.js');
-      await initCommand({ ...opts, color: opts.color && !io.env.NO_COLOR }, io);
+      await initCommand(opts, io);
     });
 
   program

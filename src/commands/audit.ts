@@ -4,7 +4,8 @@ import { Chalk } from 'chalk';
 import type { Classified } from '../classify.js';
 import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
-import { writeOut } from '../cli/io.js';
+import { hintStandardInput, writeOut } from '../cli/io.js';
+import { colorLevel } from '../cli/color.js';
 import { createProgress, type ProgressLine } from '../cli/progress.js';
 import { GateError, InputError, UsageError } from '../errors.js';
 import { evaluateGates } from '../gates.js';
@@ -143,6 +144,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   );
   const outputOptions = { notice: log };
 
+  if (!options.quiet) hintStandardInput(io, [...exports, ...(options.interactions ?? [])], exports.includes('-') ? 'followers' : 'interactions');
   const interactions = [];
   for (const file of options.interactions ?? []) {
     const log = await readInteractions(await openInput(file, io.stdin), options.dateOrder, options.rejects ? Number.POSITIVE_INFINITY : undefined);
@@ -283,7 +285,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         await writeJsonReport(file.stream, shown, followers());
       } else jsonToStdout = () => writeJsonReport(io.stdout, shown, followers());
     } else if (!perFollowerFormat && !htmlList) {
-      const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
+      const chalk = new Chalk({ level: colorLevel({ flag: options.color, env: io.env, stdoutIsTTY: io.stdoutIsTTY, toFile: !!options.output }) });
       const text = RENDERERS[format as ReportFormat](shown, { chalk, ...(io.columns ? { width: io.columns } : {}) });
       if (options.output) await writeFileAtomic(options.output, text, outputOptions);
       else forStdout = text;

@@ -1,7 +1,7 @@
 import { parseAsOf } from '../as-of.js';
 import { type Classified, decide, type Facts, RULES, type Rule } from '../classify.js';
 import type { CliIo } from '../cli/io.js';
-import { writeOut } from '../cli/io.js';
+import { hintStandardInput, writeOut } from '../cli/io.js';
 import { InputError } from '../errors.js';
 import { INTERACTION_TYPES, TEXT_FIELDS, type TextField } from '../follower.js';
 import { handleKey } from '../handles.js';
@@ -37,6 +37,7 @@ export interface ExplainOptions {
 export async function explainCommand(exportFile: string, handles: string[], options: ExplainOptions, io: CliIo): Promise<void> {
   const asOf = parseAsOf(options.asOf);
   const values = compileValues((await loadValues(options.values)).values);
+  hintStandardInput(io, [exportFile, ...(options.interactions ?? [])], exportFile === '-' ? 'followers' : 'interactions');
   const interactions = [];
   for (const file of options.interactions ?? []) interactions.push(await readInteractions(await openInput(file, io.stdin), options.dateOrder));
   const wanted = new Map<string, string>();

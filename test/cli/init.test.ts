@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BIN, FERNLEAF, runCli } from '../helpers/run-cli.js';
+import { BIN, FERNLEAF, ROOT, runCli } from '../helpers/run-cli.js';
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'kindred-init-cli-'));
@@ -119,5 +119,20 @@ describe('kindred init (built binary)', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/2 followers classified/);
+  });
+
+  it('points editors at a schema that exists: the one shipped with kindred, relative to the file written', () => {
+    const dir = tmp();
+    const output = join(dir, 'nested', 'v.yml');
+    mkdirSync(join(dir, 'nested'));
+    const r = runCli(['init', '--yes', '--output', output]);
+    expect(r.code).toBe(0);
+    const ref = /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(output, 'utf8'))?.[1];
+    expect(ref).toBeDefined();
+    expect(ref).not.toMatch(/^https?:/);
+    const schema = resolve(dirname(output), ref!);
+    expect(schema).toBe(join(ROOT, 'schema', 'values.schema.json'));
+    const shipped = JSON.parse(readFileSync(schema, 'utf8'));
+    expect(shipped.properties).toEqual(JSON.parse(runCli(['schema']).stdout).properties);
   });
 });

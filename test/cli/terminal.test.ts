@@ -158,4 +158,13 @@ describe.skipIf(!hasTmux())('in a real terminal', { timeout: 60_000 }, () => {
     expect(screen).not.toMatch(/rows\/s/);
     expect(screen).toContain(`${n.toLocaleString('en-US')} rows read`);
   });
+
+  it('audit - at a terminal says it is reading standard input and how to end it; Ctrl-D ends it', async () => {
+    const t = startInTerminal(['audit', '-', '--values', FERNLEAF.values, '--as-of', '2026-11-01']);
+    await t.waitFor(/reading followers from standard input; paste CSV and press Ctrl-D when done, or give a file/);
+    for (const line of ['handle,bio', 'ann_reads,bookworm and book club host', 'bo_rides,trail runner']) t.answer(line);
+    t.press('C-d');
+    expect(await t.exited()).toBe(0);
+    expect(t.screen()).toMatch(/2 followers classified/);
+  });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { onTestFinished } from 'vitest';
@@ -97,10 +97,28 @@ export function startInTerminal(args: string[], options: TerminalOptions = {}): 
       await new Promise((r) => setTimeout(r, 50));
     }
   };
+  /**
+   * Under load the tmux server can miss the SIGCHLD of kindred's exit and
+   * leave it a zombie with the pane still "alive"; a zombie is done, so the
+   * server is nudged to reap it (and record its status). Linux /proc only;
+   * elsewhere tmux is left to notice by itself.
+   */
+  const nudgeIfExited = () => {
+    try {
+      const [pid, server] = tmux('display-message', '-p', '-t', '0', '#{pane_pid} #{pid}').trim().split(' ');
+      const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0];
+      if (state === 'Z') process.kill(Number(server), 'SIGCHLD');
+    } catch {
+      // no /proc, or the process is already reaped
+    }
+  };
   const status = (): number | undefined => {
     // The status is filled in a moment after the pane is marked dead: wait for it.
     const [dead, code, signal] = tmux('display-message', '-p', '-t', '0', '#{pane_dead},#{pane_dead_status},#{pane_dead_signal}').trim().split(',');
-    if (dead !== '1') return undefined;
+    if (dead !== '1') {
+      nudgeIfExited();
+      return undefined;
+    }
     if (signal && /^\d+$/.test(signal)) return 128 + Number(signal);
     return code && /^\d+$/.test(code) ? Number(code) : undefined;
   };
