@@ -66,6 +66,8 @@ export const reportSchema = z.object({
       file: z.string(),
       rowsRead: count,
       skipped: count,
+      skippedByCode: z.record(z.string(), count).describe('Skipped rows of this interactions file by code; they add up to skipped.'),
+      skippedSamples: z.array(rowSampleSchema.extend({ code: z.string() })).describe('The first skipped rows (up to 5).'),
       handles: count,
       matchedFollowers: count,
       notFollowers: count.describe('Handles with interactions who are not in the export: counted, never invented as followers.'),

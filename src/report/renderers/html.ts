@@ -10,6 +10,7 @@ import {
   evidenceBreakdown,
   GROUP_THINK_CODES,
   groupThinkSummary,
+  interactionsSummary,
   LIST_ORDER,
   LIST_TITLES,
   listDetail,
@@ -149,7 +150,12 @@ export function renderHtml(report: Report): string {
     body.push('</tbody></table>');
   }
   for (const i of report.interactions) {
-    body.push(`<p>Interactions <code>${esc(baseName(i.file))}</code>: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following.</p>`);
+    body.push(`<p>Interactions <code>${esc(baseName(i.file))}</code>: ${esc(interactionsSummary(i))}.</p>`);
+    if (i.skippedSamples.length) {
+      body.push('<ul class="detail">');
+      for (const s of i.skippedSamples) body.push(`<li><code>${esc(`${baseName(s.file)}:${s.line}`)}</code> <code>${esc(s.code)}</code>${s.detail ? ` ${esc(s.detail)}` : ''}</li>`);
+      body.push('</ul>');
+    }
   }
   const evidence = evidenceBreakdown(report);
   body.push(`<p>${esc(evidence[0]!.toUpperCase() + evidence.slice(1))}.</p>`);

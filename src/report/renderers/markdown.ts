@@ -10,6 +10,7 @@ import {
   evidenceBreakdown,
   GROUP_THINK_CODES,
   groupThinkSummary,
+  interactionsSummary,
   LIST_ORDER,
   LIST_TITLES,
   listDetail,
@@ -120,7 +121,9 @@ export function renderMarkdown(report: Report): string {
     );
   }
   for (const i of report.interactions) {
-    out.push('', `Interactions ${code(baseName(i.file))}: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following.`);
+    out.push('', `Interactions ${code(baseName(i.file))}: ${md(interactionsSummary(i))}.`);
+    if (i.skippedSamples.length) out.push('');
+    for (const s of i.skippedSamples) out.push(`- ${code(`${baseName(s.file)}:${s.line}`)} ${code(s.code)}${s.detail ? ` ${md(s.detail)}` : ''}`);
   }
   const evidence = evidenceBreakdown(report);
   out.push('', `${evidence[0]!.toUpperCase()}${evidence.slice(1)}.`);
