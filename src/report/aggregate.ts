@@ -262,6 +262,10 @@ export function createAggregator(options: AggregatorOptions) {
       const findings: FindingInput[] = [];
       if (classified === 0) findings.push({ code: 'NO_FOLLOWERS' });
       if (classified > 0 && !engagementAvailable) findings.push({ code: 'NO_ENGAGEMENT_DATA' });
+      for (const i of inputs) {
+        if (i.info.platformMismatch) findings.push({ code: 'PLATFORM_MISMATCH', file: i.file, ...i.info.platformMismatch });
+        if (i.info.emailIdentity !== undefined) findings.push({ code: 'EMAIL_IDENTITY', file: i.file, column: i.info.emailIdentity });
+      }
       if (idOnly > 0) findings.push({ code: 'IDS_ONLY', count: idOnly, all: idOnly === classified });
       if (classified > 0 && withText === 0) {
         // When every input is a platform follower list, --map cannot help: say what the format lacks.
@@ -315,6 +319,7 @@ export function createAggregator(options: AggregatorOptions) {
           skipped: i.skipped,
           columns: i.info.columns,
           fields: [...i.info.fields].sort(),
+          unusedColumns: i.info.unusedColumns ?? [],
           // Authenticity fields present, or followers actually checked (a reader may learn its fields late).
           signals: { profileText: hasText(i), engagement: hasEngagement(i), authenticity: i.hasAuthenticity || has(i, AUTHENTICITY_SIGNAL_FIELDS) },
           missing: missingSignals(i).map((signal) => ({ signal, meaning: describeMissingSignal(signal, interactions.length > 0) })),

@@ -51,6 +51,7 @@ export const reportSchema = z.object({
       skipped: count,
       columns: z.array(z.string()),
       fields: z.array(z.string()).describe('Canonical fields found in the file.'),
+      unusedColumns: z.array(z.string()).describe('Columns present in the file but read as no field (ignored).'),
       signals: z.object({
         profileText: z.boolean(),
         engagement: z.boolean(),

@@ -71,8 +71,11 @@ export async function openCsv(input: OpenedInput, options: ReadOptions, preset: 
   const toItem = createRowMapper(map, mapperOptions);
   // items and batches read the same input: whichever the caller iterates is the one that runs.
   const batches = (): AsyncGenerator<SourceItem[]> => csvBatches(input, layout, toItem);
+  const used = new Set(Object.values(map));
+  const unusedColumns = layout.headers.filter((h, i) => h.trim() !== '' && !used.has(i));
+  const emailIdentity = emailIsKey && !hasIdentityColumn && map.email !== undefined ? layout.headers[map.email] : undefined;
   return {
-    info: { format: preset.id, columns: layout.headers, fields },
+    info: { format: preset.id, columns: layout.headers, fields, unusedColumns, ...(emailIdentity !== undefined ? { emailIdentity } : {}) },
     items: {
       async *[Symbol.asyncIterator]() {
         for await (const batch of batches()) yield* batch;

@@ -146,6 +146,7 @@ export function renderHtml(report: Report): string {
     body.push(`<tr><th>format</th><td>${esc(i.formatLabel)}</td></tr>`);
     body.push(`<tr><th>rows</th><td>${num(i.rowsRead)} read: ${num(i.classified)} classified, ${num(i.skipped)} skipped</td></tr>`);
     body.push(`<tr><th>fields found</th><td>${esc(i.fields.join(', ')) || 'none'}</td></tr>`);
+    if (i.unusedColumns.length) body.push(`<tr><th>columns not used</th><td>${esc(i.unusedColumns.join(', '))}</td></tr>`);
     body.push(`<tr><th>missing</th><td>${esc(missingSignals(i).join('; ') || 'nothing')}</td></tr>`);
     body.push('</tbody></table>');
   }

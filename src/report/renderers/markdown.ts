@@ -114,10 +114,10 @@ export function renderMarkdown(report: Report): string {
   }
 
   out.push('', '## Data quality', '');
-  out.push('| file | format | rows | classified | skipped | fields found | missing |', '|---|---|---:|---:|---:|---|---|');
+  out.push('| file | format | rows | classified | skipped | fields found | columns not used | missing |', '|---|---|---:|---:|---:|---|---|---|');
   for (const i of report.inputs) {
     out.push(
-      `| ${cell(baseName(i.file))} | ${cell(i.formatLabel)} | ${num(i.rowsRead)} | ${num(i.classified)} | ${num(i.skipped)} | ${cell(i.fields.join(', '))} | ${cell(missingSignals(i).join('; ') || '—')} |`,
+      `| ${cell(baseName(i.file))} | ${cell(i.formatLabel)} | ${num(i.rowsRead)} | ${num(i.classified)} | ${num(i.skipped)} | ${cell(i.fields.join(', '))} | ${cell(i.unusedColumns.join(', ') || '—')} | ${cell(missingSignals(i).join('; ') || '—')} |`,
     );
   }
   for (const i of report.interactions) {

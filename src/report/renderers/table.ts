@@ -154,6 +154,9 @@ export function renderTable(report: Report, options: TableOptions): string {
     out.push(`  ${clipStart(i.file, width - 4)}`);
     out.push(`    ${clip(i.formatLabel, 40)}: ${num(i.rowsRead)} rows, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
     out.push(...wrap(`fields: ${i.fields.map((f) => clip(f, 30)).join(', ') || 'none'}`, width - 6).map((l, n) => `    ${n ? '  ' : ''}${l}`));
+    if (i.unusedColumns.length) {
+      out.push(...wrap(`not used: ${i.unusedColumns.map((f) => `"${clip(f, 30)}"`).join(', ')}`, width - 6).map((l, n) => c.dim(`    ${n ? '  ' : ''}${l}`)));
+    }
     for (const m of i.missing) out.push(...wrap(`missing ${m.meaning}`, width - 6).map((l, n) => c.dim(`    ${n ? '  ' : ''}${l}`)));
   }
   for (const i of report.interactions) {
