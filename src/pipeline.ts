@@ -5,6 +5,7 @@ import { InputError, InternalError } from './errors.js';
 import { createHeapBudget } from './heap-budget.js';
 import { createEngagementJoin, indexesData } from './io/engagement-join.js';
 import type { InteractionsLog } from './io/interactions.js';
+import type { DateOrder } from './io/parse-fields.js';
 import type { SourceItem } from './io/rows.js';
 import type { SourceInfo, SplittableCsv } from './io/sources/types.js';
 import { KeySet } from './key-set.js';
@@ -42,6 +43,8 @@ export interface PipelineOptions {
   top: number;
   version: string;
   interactions?: InteractionsLog[];
+  /** How ambiguous numeric dates were read (--date-order); the report names it when the data does not confirm it. */
+  dateOrder?: DateOrder;
   /** Called for every classified follower, in input order; awaited (backpressure). Keeps the audit on this thread. */
   onFollower?: (c: Classified) => void | Promise<void>;
   /**
@@ -84,7 +87,7 @@ const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
  */
 export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable<AuditSource>, options: PipelineOptions): Promise<Report> {
   const { values, asOf } = options;
-  const agg = createAggregator({ values, asOf, top: options.top, version: options.version });
+  const agg = createAggregator({ values, asOf, top: options.top, version: options.version, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
   const logs = options.interactions ?? [];
   // Each log counts the handles that meet a follower in this audit.
   for (const log of logs) log.index.clearMatched();
@@ -195,7 +198,16 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   }
   const matched = join.matchedCounts();
   logs.forEach((log, i) => {
-    agg.addInteractions({ file: log.file, rowsRead: log.rowsRead, skipped: log.skippedCount, handles: log.index.size, matchedFollowers: matched[i]! });
+    agg.addInteractions({
+      file: log.file,
+      rowsRead: log.rowsRead,
+      skipped: log.skippedCount,
+      skippedByCode: log.skippedByCode,
+      skippedSamples: log.skipped.slice(0, 5),
+      dateOrder: log.dateOrder,
+      handles: log.index.size,
+      matchedFollowers: matched[i]!,
+    });
   });
   const report = agg.finish();
   // The accounting invariant: every row read is classified or skipped, never lost.

@@ -243,6 +243,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       top: options.top,
       version: VERSION,
       interactions,
+      ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
       heapBudgetMb: 32,
       threads: options.threads ?? 'auto',
       ...(options.parallelMinBytes !== undefined ? { parallelMinBytes: options.parallelMinBytes } : {}),

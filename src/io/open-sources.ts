@@ -55,6 +55,11 @@ export async function openSources(paths: readonly string[], options: OpenSources
         map = { ...map, ...answer };
       }
     }
+    // A forced --platform that the file does not look like still reads (the user may know better), but says so.
+    if (options.platform !== 'auto' && format.detect(input) === 0) {
+      const looksLike = detectFormat(input)?.label;
+      reader.info.platformMismatch = { forced: format.label, ...(looksLike ? { looksLike } : {}) };
+    }
     sources.push({
       file: input.name,
       label: format.label,

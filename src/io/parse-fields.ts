@@ -122,6 +122,34 @@ function unquote(s: string): string {
 }
 
 /**
+ * What an all-numeric slash date says about the file's day/month order:
+ * 24/08/2023 is day-first, 08/24/2023 month-first, 03/04/2025 could be either
+ * (and then --date-order decides). Undefined for every other form, and for
+ * dotted dates, which are day-first wherever they are used.
+ */
+export type DateOrderEvidence = 'ambiguous' | 'dayFirst' | 'monthFirst';
+
+export function dateOrderEvidence(cell: string): DateOrderEvidence | undefined {
+  const c = cell.charCodeAt(0);
+  // Cheap guard: a numeric date starts with a digit and is short (ISO dates start with four digits: NUMERIC refuses them).
+  if (!(c >= 48 && c <= 57) || cell.length > 40 || !(cell.includes('/') || cell.includes('-'))) return undefined;
+  const m = NUMERIC.exec(cell.trim());
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  if (a > 12 && b <= 12) return 'dayFirst';
+  if (b > 12 && a <= 12) return 'monthFirst';
+  return a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12 ? 'ambiguous' : undefined;
+}
+
+/** How many dates of each kind a file held (see dateOrderEvidence). */
+export type DateOrderTally = Record<DateOrderEvidence, number>;
+
+export function emptyDateOrderTally(): DateOrderTally {
+  return { ambiguous: 0, dayFirst: 0, monthFirst: 0 };
+}
+
+/**
  * A date in any of the forms seen in real exports. Dates without a zone are
  * read as UTC. For all-numeric dates where both orders are possible (03/04/2024)
  * `order` decides; a day above 12 settles it either way.

@@ -3,13 +3,18 @@ import { emptyEngagement, type Follower, type InteractionType } from '../followe
 import { parseHandle } from '../handles.js';
 import type { ColumnMap, FieldName } from './fields.js';
 import { htmlToText } from './html-text.js';
-import { type DateOrder, parseBoolean, parseCount, parseDate } from './parse-fields.js';
+import { type DateOrder, dateOrderEvidence, parseBoolean, parseCount, parseDate } from './parse-fields.js';
 
 /** Problems found in a row that was still classified on what was usable. */
-export type RowWarningCode = 'BAD_COUNT' | 'BAD_DATE' | 'BAD_BOOLEAN' | 'BAD_RATING';
+export type RowWarningCode = 'BAD_COUNT' | 'BAD_DATE' | 'BAD_BOOLEAN' | 'BAD_RATING' | 'DATE_ORDER';
 /** Why a row was not classified. */
 export type SkipCode = 'MISSING_HANDLE' | 'MALFORMED_ROW' | 'DUPLICATE_HANDLE' | 'EXCLUDED' | 'MENTION_MERGED';
 
+/**
+ * A problem with one cell, or (DATE_ORDER, value ambiguous / dayFirst /
+ * monthFirst) what a numeric date says about the file's day/month order: the
+ * aggregator tallies those into one finding instead of listing them.
+ */
 export interface RowWarning {
   code: RowWarningCode;
   line: number;
@@ -280,6 +285,8 @@ function dateCell(cells: string[], index: number, field: FieldName, order: DateO
     warnings.push({ code: 'BAD_DATE', line, field, value: raw });
     return undefined;
   }
+  const evidence = dateOrderEvidence(raw);
+  if (evidence) warnings.push({ code: 'DATE_ORDER', line, field, value: evidence });
   return d;
 }
 

@@ -1,4 +1,5 @@
 import type { Classified, Segment } from '../classify.js';
+import { type DateOrder, type DateOrderEvidence, type DateOrderTally, emptyDateOrderTally } from '../io/parse-fields.js';
 import type { RowWarning, SkippedRow } from '../io/rows.js';
 import type { SourceInfo } from '../io/sources/types.js';
 import type { CompiledValues } from '../values/compile.js';
@@ -15,6 +16,8 @@ export interface AggregatorOptions {
   asOf: Date;
   /** How many followers each action list keeps (--top). */
   top: number;
+  /** How ambiguous numeric dates were read (--date-order), named in the finding when that may be wrong. */
+  dateOrder?: DateOrder;
   version: string;
 }
 
@@ -28,6 +31,10 @@ export interface InteractionsStats {
   file: string;
   rowsRead: number;
   skipped: number;
+  skippedByCode: Record<string, number>;
+  /** The first skipped rows, shown in the data-quality section. */
+  skippedSamples: SkippedRow[];
+  dateOrder: DateOrderTally;
   handles: number;
   matchedFollowers: number;
 }
@@ -171,6 +178,11 @@ export function createAggregator(options: AggregatorOptions) {
     },
 
     warn(w: RowWarning, file: string) {
+      // Not a problem with the cell: evidence of the file's day/month order, tallied for one finding.
+      if (w.code === 'DATE_ORDER') {
+        n.dateOrder[w.value as DateOrderEvidence]++;
+        return;
+      }
       const id = `${w.code}:${w.field}`;
       let entry = warnings.get(id);
       if (!entry) {
@@ -250,6 +262,10 @@ export function createAggregator(options: AggregatorOptions) {
       const findings: FindingInput[] = [];
       if (classified === 0) findings.push({ code: 'NO_FOLLOWERS' });
       if (classified > 0 && !engagementAvailable) findings.push({ code: 'NO_ENGAGEMENT_DATA' });
+      for (const i of inputs) {
+        if (i.info.platformMismatch) findings.push({ code: 'PLATFORM_MISMATCH', file: i.file, ...i.info.platformMismatch });
+        if (i.info.emailIdentity !== undefined) findings.push({ code: 'EMAIL_IDENTITY', file: i.file, column: i.info.emailIdentity });
+      }
       if (idOnly > 0) findings.push({ code: 'IDS_ONLY', count: idOnly, all: idOnly === classified });
       if (classified > 0 && withText === 0) {
         // When every input is a platform follower list, --map cannot help: say what the format lacks.
@@ -269,6 +285,13 @@ export function createAggregator(options: AggregatorOptions) {
       if (staleInteractions > 0 && countedInteractions === 0) {
         findings.push({ code: 'ALL_STALE', count: staleInteractions, windowDays: cv.scoring.windowDays, asOf: options.asOf.toISOString().slice(0, 10) });
       } else if (staleOnly > 0) findings.push({ code: 'STALE_ENGAGEMENT', count: staleOnly, windowDays: cv.scoring.windowDays });
+      const dates = [n.dateOrder, ...interactions.map((i) => i.dateOrder)].reduce((a, t) => ({
+        ambiguous: a.ambiguous + t.ambiguous,
+        dayFirst: a.dayFirst + t.dayFirst,
+        monthFirst: a.monthFirst + t.monthFirst,
+      }));
+      const dateFinding = dateOrderFinding(dates, options.dateOrder ?? 'mdy');
+      if (dateFinding) findings.push(dateFinding);
       if (futureInteractions > 0) findings.push({ code: 'AFTER_AS_OF', count: futureInteractions, asOf: options.asOf.toISOString().slice(0, 10) });
       const notFollowers = interactions.reduce((n, i) => n + (i.handles - i.matchedFollowers), 0);
       if (notFollowers > 0) findings.push({ code: 'NOT_FOLLOWERS', count: notFollowers });
@@ -296,6 +319,7 @@ export function createAggregator(options: AggregatorOptions) {
           skipped: i.skipped,
           columns: i.info.columns,
           fields: [...i.info.fields].sort(),
+          unusedColumns: i.info.unusedColumns ?? [],
           // Authenticity fields present, or followers actually checked (a reader may learn its fields late).
           signals: { profileText: hasText(i), engagement: hasEngagement(i), authenticity: i.hasAuthenticity || has(i, AUTHENTICITY_SIGNAL_FIELDS) },
           missing: missingSignals(i).map((signal) => ({ signal, meaning: describeMissingSignal(signal, interactions.length > 0) })),
@@ -304,6 +328,8 @@ export function createAggregator(options: AggregatorOptions) {
           file: i.file,
           rowsRead: i.rowsRead,
           skipped: i.skipped,
+          skippedByCode: sortedRecord(i.skippedByCode),
+          skippedSamples: i.skippedSamples.map((s) => ({ file: s.file, line: s.line, code: s.code, ...(s.detail ? { detail: s.detail } : {}) })),
           handles: i.handles,
           matchedFollowers: i.matchedFollowers,
           notFollowers: i.handles - i.matchedFollowers,
@@ -393,6 +419,8 @@ function createCounts(valueCount: number, redFlagCount: number) {
     suspects: 0,
     // Interactions dated after --as-of: ignored, and reported.
     futureInteractions: 0,
+    // Numeric dates in the exports, by what they say about day/month order.
+    dateOrder: emptyDateOrderTally(),
     // Interactions older than the window, and those that counted (in the window, or undated).
     staleInteractions: 0,
     countedInteractions: 0,
@@ -444,6 +472,18 @@ function mergeSamples<T extends { file: string; line: number }>(into: T[], their
   const ours = into.filter(sameInput);
   into.splice(into.length - ours.length, ours.length, ...[...ours, ...theirs.filter(sameInput)].sort((a, b) => a.line - b.line));
   into.length = Math.min(into.length, limit);
+}
+
+/**
+ * Ambiguous numeric dates (03/04/2025) are read in the --date-order. That is
+ * worth a word when nothing in the data confirms it: no date settles the order,
+ * or some settle it the other way (then the ambiguous ones were misread).
+ */
+function dateOrderFinding(t: DateOrderTally, order: DateOrder): FindingInput | undefined {
+  if (t.ambiguous === 0) return undefined;
+  const settled = t.dayFirst > 0 && t.monthFirst === 0 ? 'dmy' : t.monthFirst > 0 && t.dayFirst === 0 ? 'mdy' : t.dayFirst > 0 ? 'mixed' : 'none';
+  if (settled === order) return undefined;
+  return { code: 'AMBIGUOUS_DATES', count: t.ambiguous, order, settled };
 }
 
 type MisalignedPart = 'dissenters' | 'quietConflicts' | 'spam' | 'suspectAccounts' | 'overridden';

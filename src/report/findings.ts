@@ -20,6 +20,9 @@ export type FindingInput =
   | { code: 'STALE_ENGAGEMENT'; count: number; windowDays: number }
   | { code: 'ALL_STALE'; count: number; windowDays: number; asOf: string }
   | { code: 'AFTER_AS_OF'; count: number; asOf: string }
+  | { code: 'PLATFORM_MISMATCH'; file: string; forced: string; looksLike?: string }
+  | { code: 'EMAIL_IDENTITY'; file: string; column: string }
+  | { code: 'AMBIGUOUS_DATES'; count: number; order: 'mdy' | 'dmy'; settled: 'none' | 'mixed' | 'mdy' | 'dmy' }
   | { code: 'NO_IDEAL_FIT' }
   | { code: 'MENTIONS_MERGED'; count: number };
 
@@ -115,7 +118,31 @@ export function describeFinding(f: FindingInput): Finding {
     case 'AFTER_AS_OF':
       return warn(
         f.code,
-        `${plural(f.count, 'interaction is', 'interactions are')} dated after --as-of ${f.asOf} and ${f.count === 1 ? 'was' : 'were'} not counted. Check --as-of (default: today) or the dates in the file.`,
+        `${plural(f.count, 'interaction', 'interactions')} of your followers ${f.count === 1 ? 'is' : 'are'} dated after --as-of ${f.asOf} and ${f.count === 1 ? 'was' : 'were'} not counted. Check --as-of (default: today) or the dates in the file.`,
+      );
+    case 'AMBIGUOUS_DATES': {
+      const read = f.order === 'mdy' ? 'month first (03/04/2025 = 4 March)' : 'day first (03/04/2025 = 3 April)';
+      const other = f.order === 'mdy' ? 'dmy' : 'mdy';
+      const why =
+        f.settled === 'none'
+          ? 'and no date in the data settles the order'
+          : f.settled === 'mixed'
+            ? 'and the data holds dates of both orders'
+            : `but other dates in the data are ${f.settled === 'dmy' ? 'day first (such as 24/08/2025)' : 'month first (such as 08/24/2025)'}`;
+      return warn(
+        f.code,
+        `${plural(f.count, 'date reads', 'dates read')} either way (day/month or month/day) ${why}; they were read ${read}. If that is wrong, re-run with --date-order ${other}.`,
+      );
+    }
+    case 'PLATFORM_MISMATCH':
+      return warn(
+        f.code,
+        `${f.file} does not look like ${f.forced}${f.looksLike ? ` (it looks like ${f.looksLike})` : ''}, yet --platform forced it to be read as one: check the figures, or run without --platform to let kindred detect the format.`,
+      );
+    case 'EMAIL_IDENTITY':
+      return info(
+        f.code,
+        `${f.file} has no handle column, so followers are identified by their email ("${f.column}"). Emails are never shown (names or pseudonyms stand in), and an interactions log must name people by the same email to be joined.`,
       );
     case 'NO_IDEAL_FIT':
       return info(f.code, 'No follower matches your ideal customer yet.');

@@ -51,6 +51,7 @@ export const reportSchema = z.object({
       skipped: count,
       columns: z.array(z.string()),
       fields: z.array(z.string()).describe('Canonical fields found in the file.'),
+      unusedColumns: z.array(z.string()).describe('Columns present in the file but read as no field (ignored).'),
       signals: z.object({
         profileText: z.boolean(),
         engagement: z.boolean(),
@@ -66,6 +67,8 @@ export const reportSchema = z.object({
       file: z.string(),
       rowsRead: count,
       skipped: count,
+      skippedByCode: z.record(z.string(), count).describe('Skipped rows of this interactions file by code; they add up to skipped.'),
+      skippedSamples: z.array(rowSampleSchema.extend({ code: z.string() })).describe('The first skipped rows (up to 5).'),
       handles: count,
       matchedFollowers: count,
       notFollowers: count.describe('Handles with interactions who are not in the export: counted, never invented as followers.'),

@@ -57,12 +57,14 @@ export async function openCsv(input: OpenedInput, options: ReadOptions, preset: 
   if (looksLikeJson(input)) return openJsonRows(input, options, preset);
   const layout = sniffCsvLayout(input.head);
   if (!layout) throw new ColumnsNotMappedError(input.name, [], []);
-  const { map, fields, mapperOptions } = planColumns(input.name, layout.headers, options, preset, () => sampleRows(input.head, layout));
+  const { map, fields, mapperOptions, emailIdentity } = planColumns(input.name, layout.headers, options, preset, () => sampleRows(input.head, layout));
   const toItem = createRowMapper(map, mapperOptions);
   // items and batches read the same input: whichever the caller iterates is the one that runs.
   const batches = (): AsyncGenerator<SourceItem[]> => csvBatches(input, layout, toItem);
+  const used = new Set(Object.values(map));
+  const unusedColumns = layout.headers.filter((h, i) => h.trim() !== '' && !used.has(i));
   return {
-    info: { format: preset.id, columns: layout.headers, fields },
+    info: { format: preset.id, columns: layout.headers, fields, unusedColumns, ...(emailIdentity !== undefined ? { emailIdentity } : {}) },
     items: {
       async *[Symbol.asyncIterator]() {
         for await (const batch of batches()) yield* batch;
@@ -95,7 +97,7 @@ function planColumns(
   options: ReadOptions,
   preset: CsvPreset,
   samples: () => string[][],
-): { map: ColumnMap; fields: FieldName[]; mapperOptions: RowMapperOptions } {
+): { map: ColumnMap; fields: FieldName[]; mapperOptions: RowMapperOptions; emailIdentity?: string } {
   const { map: aliasMap, unknownMapped } = mapColumns(headers, options.map);
   if (unknownMapped.length > 0) {
     throw new UsageError(
@@ -120,7 +122,9 @@ function planColumns(
     (emailIsKey && map.email !== undefined);
   if (!identified) throw new ColumnsNotMappedError(file, headers, samples());
   const fields = (Object.keys(map) as FieldName[]).filter((f) => map[f] !== undefined);
-  return { map, fields, mapperOptions: { file, dateOrder: options.dateOrder ?? 'mdy', ...rowOptions } };
+  // The email column that took over identity, so the report can say so.
+  const emailIdentity = emailIsKey && !hasIdentityColumn && map.email !== undefined ? headers[map.email] : undefined;
+  return { map, fields, mapperOptions: { file, dateOrder: options.dateOrder ?? 'mdy', ...rowOptions }, ...(emailIdentity !== undefined ? { emailIdentity } : {}) };
 }
 
 const BATCH_ROWS = 64;

@@ -171,6 +171,13 @@ export const DIVERSITY_NOTE = 'normalised entropy: 0 = all on one value, 1 = eve
 export const DOMINANT_NOTE = 'one value dominates when it makes up 80% or more of the values expressed';
 export const DISSENT_NOTE = 'engaged followers who conflict with a value; 0 = nobody disagrees';
 
+/** One interactions file in the data-quality section: its rows, what was skipped and why, and who it matched. */
+export function interactionsSummary(i: Report['interactions'][number]): string {
+  const why = Object.entries(i.skippedByCode).map(([code, n]) => `${code} ${num(n)}`);
+  const skipped = i.skipped ? ` (${num(i.skipped)} skipped: ${why.join(', ')})` : '';
+  return `${plural(i.rowsRead, 'row')}${skipped}, ${plural(i.handles, 'handle')}: ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following`;
+}
+
 /** What data-quality gaps an input has, in the words a user would look for. */
 export function missingSignals(i: Report['inputs'][number]): string[] {
   return i.missing.map((m) => SIGNAL_LABELS[m.signal]);

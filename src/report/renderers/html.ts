@@ -10,6 +10,7 @@ import {
   evidenceBreakdown,
   GROUP_THINK_CODES,
   groupThinkSummary,
+  interactionsSummary,
   LIST_ORDER,
   LIST_TITLES,
   listDetail,
@@ -183,11 +184,17 @@ export function htmlPageEnd(report: Report, list?: FollowerListInfo): string {
     body.push(`<tr><th>format</th><td>${esc(i.formatLabel)}</td></tr>`);
     body.push(`<tr><th>rows</th><td>${num(i.rowsRead)} read: ${num(i.classified)} classified, ${num(i.skipped)} skipped</td></tr>`);
     body.push(`<tr><th>fields found</th><td>${esc(i.fields.join(', ')) || 'none'}</td></tr>`);
+    if (i.unusedColumns.length) body.push(`<tr><th>columns not used</th><td>${esc(i.unusedColumns.join(', '))}</td></tr>`);
     body.push(`<tr><th>missing</th><td>${esc(missingSignals(i).join('; ') || 'nothing')}</td></tr>`);
     body.push('</tbody></table>');
   }
   for (const i of report.interactions) {
-    body.push(`<p>Interactions <code>${esc(baseName(i.file))}</code>: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following.</p>`);
+    body.push(`<p>Interactions <code>${esc(baseName(i.file))}</code>: ${esc(interactionsSummary(i))}.</p>`);
+    if (i.skippedSamples.length) {
+      body.push('<ul class="detail">');
+      for (const s of i.skippedSamples) body.push(`<li><code>${esc(`${baseName(s.file)}:${s.line}`)}</code> <code>${esc(s.code)}</code>${s.detail ? ` ${esc(s.detail)}` : ''}</li>`);
+      body.push('</ul>');
+    }
   }
   const evidence = evidenceBreakdown(report);
   body.push(`<p>${esc(evidence[0]!.toUpperCase() + evidence.slice(1))}.</p>`);

@@ -10,6 +10,7 @@ import {
   evidenceBreakdown,
   GROUP_THINK_CODES,
   groupThinkSummary,
+  interactionsSummary,
   LIST_ORDER,
   LIST_TITLES,
   listDetail,
@@ -113,14 +114,16 @@ export function renderMarkdown(report: Report): string {
   }
 
   out.push('', '## Data quality', '');
-  out.push('| file | format | rows | classified | skipped | fields found | missing |', '|---|---|---:|---:|---:|---|---|');
+  out.push('| file | format | rows | classified | skipped | fields found | columns not used | missing |', '|---|---|---:|---:|---:|---|---|---|');
   for (const i of report.inputs) {
     out.push(
-      `| ${cell(baseName(i.file))} | ${cell(i.formatLabel)} | ${num(i.rowsRead)} | ${num(i.classified)} | ${num(i.skipped)} | ${cell(i.fields.join(', '))} | ${cell(missingSignals(i).join('; ') || '—')} |`,
+      `| ${cell(baseName(i.file))} | ${cell(i.formatLabel)} | ${num(i.rowsRead)} | ${num(i.classified)} | ${num(i.skipped)} | ${cell(i.fields.join(', '))} | ${cell(i.unusedColumns.join(', ') || '—')} | ${cell(missingSignals(i).join('; ') || '—')} |`,
     );
   }
   for (const i of report.interactions) {
-    out.push('', `Interactions ${code(baseName(i.file))}: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following.`);
+    out.push('', `Interactions ${code(baseName(i.file))}: ${md(interactionsSummary(i))}.`);
+    if (i.skippedSamples.length) out.push('');
+    for (const s of i.skippedSamples) out.push(`- ${code(`${baseName(s.file)}:${s.line}`)} ${code(s.code)}${s.detail ? ` ${md(s.detail)}` : ''}`);
   }
   const evidence = evidenceBreakdown(report);
   out.push('', `${evidence[0]!.toUpperCase()}${evidence.slice(1)}.`);

@@ -11,6 +11,7 @@ import {
   evidenceBreakdown,
   GROUP_THINK_CODES,
   groupThinkSummary,
+  interactionsSummary,
   LIST_ORDER,
   LIST_TITLES,
   type ListKey,
@@ -153,11 +154,17 @@ export function renderTable(report: Report, options: TableOptions): string {
     out.push(`  ${clipStart(i.file, width - 4)}`);
     out.push(`    ${clip(i.formatLabel, 40)}: ${num(i.rowsRead)} rows, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
     out.push(...wrap(`fields: ${i.fields.map((f) => clip(f, 30)).join(', ') || 'none'}`, width - 6).map((l, n) => `    ${n ? '  ' : ''}${l}`));
+    if (i.unusedColumns.length) {
+      out.push(...wrap(`not used: ${i.unusedColumns.map((f) => `"${clip(f, 30)}"`).join(', ')}`, width - 6).map((l, n) => c.dim(`    ${n ? '  ' : ''}${l}`)));
+    }
     for (const m of i.missing) out.push(...wrap(`missing ${m.meaning}`, width - 6).map((l, n) => c.dim(`    ${n ? '  ' : ''}${l}`)));
   }
   for (const i of report.interactions) {
     out.push(`  ${clipStart(i.file, width - 4)}`);
-    out.push(`    interactions: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following`);
+    out.push(...wrap(`interactions: ${interactionsSummary(i)}`, width - 6).map((l, n) => `    ${n ? '  ' : ''}${l}`));
+    for (const s of i.skippedSamples) {
+      out.push(c.dim(`    ${clipStart(baseName(s.file), 20)}:${s.line} ${s.code}${s.detail ? ` ${clip(s.detail, 40)}` : ''}`));
+    }
   }
   out.push(...wrap(evidenceBreakdown(report), width - 4).map((l, i) => `  ${i ? '  ' : ''}${l}`));
   if (!report.dataQuality.engagementAvailable) out.push(c.yellow('  ! no engagement data: nobody can be counted as engaged'));
