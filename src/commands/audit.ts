@@ -214,7 +214,6 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       top: options.top,
       version: VERSION,
       interactions,
-      heapBudgetMb: 32,
       threads: options.threads ?? 'auto',
       ...(options.parallelMinBytes !== undefined ? { parallelMinBytes: options.parallelMinBytes } : {}),
       ...(options.pieceChars !== undefined ? { pieceChars: options.pieceChars } : {}),
