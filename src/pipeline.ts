@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import type { Classified } from './classify.js';
 import { createRowHandler } from './audit-row.js';
 import { InputError, InternalError } from './errors.js';
-import { createHeapBudget } from './heap-budget.js';
 import { createEngagementJoin, indexesData } from './io/engagement-join.js';
 import type { InteractionsLog } from './io/interactions.js';
 import type { DateOrder } from './io/parse-fields.js';
@@ -57,8 +56,6 @@ export interface PipelineOptions {
   onSkip?: (s: Extract<SourceItem, { kind: 'skip' }>['skip']) => void | Promise<void>;
   /** Called every few thousand rows and at the end of each source. */
   onProgress?: (p: Progress) => void;
-  /** Keep the heap within this many MB of garbage (see heap-budget.ts); the CLI sets it, library callers may. */
-  heapBudgetMb?: number;
   /**
    * Worker threads for big delimited exports ('auto': one per core when there
    * are two or more); 0 or unset reads everything on this thread.
@@ -138,14 +135,12 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
       : undefined;
   const minBytes = options.parallelMinBytes ?? PARALLEL_MIN_BYTES;
 
-  const heapCheck = options.heapBudgetMb ? createHeapBudget(options.heapBudgetMb * 1024 * 1024) : undefined;
   try {
     for await (const source of sources) {
       agg.startInput({ file: source.file, info: source.info, label: source.label });
       tally = { file: source.file, label: source.label, read: 0, accounted: 0, unreadable: 0, counted: true };
       perFile.push(tally);
       const progress = () => {
-        heapCheck?.();
         options.onProgress?.({ file: source.file, rows: rowsRead, bytes: source.bytesRead?.() ?? 0, ...(source.size !== undefined ? { size: source.size } : {}) });
       };
       let nextProgress = rowsRead + PROGRESS_EVERY;

@@ -244,7 +244,6 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       version: VERSION,
       interactions,
       ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
-      heapBudgetMb: 32,
       threads: options.threads ?? 'auto',
       ...(options.parallelMinBytes !== undefined ? { parallelMinBytes: options.parallelMinBytes } : {}),
       ...(options.pieceChars !== undefined ? { pieceChars: options.pieceChars } : {}),
