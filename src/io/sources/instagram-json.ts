@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import { escapeControl } from '../../safe-text.js';
 import { emptyEngagement, type Follower } from '../../follower.js';
 import { parseHandle } from '../../handles.js';
-import { streamJsonArray } from '../json-array-stream.js';
+import { elementProblem, streamJsonArray } from '../json-array-stream.js';
 import { repairMojibake } from '../mojibake.js';
 import type { OpenedInput } from '../open-input.js';
 import type { RowWarning, SourceItem } from '../rows.js';
@@ -122,7 +122,7 @@ async function* instagramItems(input: OpenedInput, info: SourceInfo): AsyncGener
   };
   for await (const el of streamJsonArray(input.text(), { file, wrapperKeys: [FOLLOWERS_KEY] })) {
     if (!el.ok) {
-      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} is not valid JSON: ${el.error}` } };
+      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: elementProblem(el) } };
       continue;
     }
     if (!isObject(el.value)) {
