@@ -119,7 +119,8 @@ export class TermMatcher<T> {
       // Kept up to date one prefix at a time (linear in the terms loaded): the
       // bitmap is rebuilt only when a shorter prefix changes its head length,
       // which happens at most once per node.
-      const lengths = (node.prefixLengths ??= []);
+      node.prefixLengths ??= [];
+      const lengths = node.prefixLengths;
       if (!lengths.includes(w.length)) {
         lengths.push(w.length);
         lengths.sort((a, b) => a - b);
