@@ -308,12 +308,13 @@ async function* decodeStream(
 
 /**
  * An input whose bytes come from elsewhere, such as a file inside a .zip:
- * `bytes()` is called once for the head and again for each full read.
+ * `bytes(false)` is called once for the head (a first look, stopped early),
+ * `bytes(true)` for each full read (which checks the whole, see zip.ts).
  */
-export async function openByteSource(name: string, size: number, bytes: () => AsyncIterable<Buffer>): Promise<OpenedInput> {
+export async function openByteSource(name: string, size: number, bytes: (whole: boolean) => AsyncIterable<Buffer>): Promise<OpenedInput> {
   const chunks: Buffer[] = [];
   let length = 0;
-  for await (const chunk of bytes()) {
+  for await (const chunk of bytes(false)) {
     chunks.push(chunk);
     length += chunk.length;
     if (length >= HEAD_BYTES) break;
@@ -326,7 +327,7 @@ export async function openByteSource(name: string, size: number, bytes: () => As
     head: decodeHead(headBytes.subarray(bomLength), encoding),
     encoding,
     bomLength,
-    text: () => decodeStream(skipBytes(bytes(), bomLength), encoding),
+    text: () => decodeStream(skipBytes(bytes(true), bomLength), encoding),
   };
 }
 

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeZip } from '../helpers/make-zip.js';
 import { BIN, FERNLEAF, FIXTURES, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -155,6 +156,27 @@ describe('bad follower exports', () => {
     const report = JSON.parse(r.stdout);
     expect(report.totals).toEqual({ rowsRead: 3, classified: 2, skipped: 1 });
     expect(report.dataQuality.skippedSamples[0].detail).toMatch(/^entry 2: the entry is larger than 16 MB/);
+  });
+
+  it('a platform zip whose follower file (over 64 KB, read only to its closing "]") fails its checksum: exit 2', () => {
+    const followers = Array.from({ length: 1500 }, (_, i) => `{"follower":{"accountId":"${1000 + i}","userLink":"https://twitter.com/intent/user?user_id=${1000 + i}"}}`);
+    const data = Buffer.from(`window.YTD.follower.part0 = [${followers.join(',\n')}]\n`);
+    expect(data.length).toBeGreaterThan(64 * 1024);
+    const file = join(tmp(), 'twitter-2026-11-01-0a1b2c.zip');
+    writeFileSync(file, makeZip([{ name: 'data/follower.js', data, crc: 0x1234 }]));
+    expectUserError(audit(file), 'data/follower.js: the zip is damaged: its content does not match its checksum');
+    writeFileSync(file, makeZip([{ name: 'data/follower.js', data, size: 10 }]));
+    expectUserError(audit(file), "data/follower.js: the zip is damaged: a file's size does not match");
+    writeFileSync(file, makeZip([{ name: 'data/follower.js', data }]));
+    expect(auditJson(file).totals.classified).toBe(1500);
+  });
+
+  it('a zip bomb (20 MB of spaces as followers_1.json) and an encrypted entry: exit 2 saying why, before inflating', () => {
+    const file = join(tmp(), 'instagram-2026-11-01.zip');
+    writeFileSync(file, makeZip([{ name: 'connections/followers_and_following/followers_1.json', data: Buffer.alloc(20 * 1024 * 1024, ' ') }]));
+    expectUserError(audit(file), 'followers_1.json: this file in the zip is compressed more than 100 to 1', 'zip bomb');
+    writeFileSync(file, makeZip([{ name: 'connections/followers_and_following/followers_1.json', data: Buffer.from('[]'), encrypted: true }]));
+    expectUserError(audit(file), 'followers_1.json: this file in the zip is encrypted');
   });
 
   it('10,000 columns: the header is read whole (wider than the 64 KB first look)', () => {
