@@ -37,7 +37,7 @@ export function makeZip(files: ZipFileSpec[], options: { zip64?: boolean } = {})
       const e = Buffer.alloc(4 + 8 * values.length);
       e.writeUInt16LE(1, 0);
       e.writeUInt16LE(8 * values.length, 2);
-      values.forEach((v, i) => e.writeBigUInt64LE(BigInt(v), 4 + 8 * i));
+      for (const [i, v] of values.entries()) e.writeBigUInt64LE(BigInt(v), 4 + 8 * i);
       return e;
     };
     const localExtra = zip64 ? extra64(size, body.length) : Buffer.alloc(0);
