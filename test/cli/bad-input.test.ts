@@ -122,9 +122,11 @@ describe('bad follower exports', () => {
     const file = join(tmp(), 'endless-line.csv');
     const rows = Array.from({ length: 50 }, (_, i) => `@r${i},reader`).join('\n');
     writeFileSync(file, `handle,bio\n@a,"unbalanced quote\n${rows}\n@long,${'y'.repeat(48 * 1024 * 1024)}\n@z,bookworm\n`);
+    const reports: string[] = [];
     for (const threads of ['0', '2']) {
       const args = ['audit', file, '--values', VALUES, ...AS_OF, '--format', 'json', '--threads', threads, '--parallel-min-bytes', '0'];
       const r = runCli(args, { env: SMALL_HEAP });
+      reports.push(r.stdout);
       const report = (() => {
         expect(r.stderr).not.toMatch(/\n\s+at /);
         expect(r.code).toBe(0);
@@ -136,6 +138,8 @@ describe('bad follower exports', () => {
         [53, 'the row is larger than 16 MB ('],
       ]);
     }
+    // Worker threads read what one thread reads, byte for byte.
+    expect(reports[1]).toBe(reports[0]);
   });
 
   it('an endless row on standard input: one row skipped, exit 0, with a 64 MB heap', { timeout: 60_000 }, () => {
