@@ -42,7 +42,7 @@ export async function readZipDirectory(path: string): Promise<ZipEntry[]> {
     const list: ZipEntry[] = [];
     for await (const e of zipEntries(zip)) {
       list.push({
-        name: e.fileName,
+        name: nameOf(e),
         index: list.length,
         size: e.uncompressedSize,
         compressedSize: e.compressedSize,
@@ -123,7 +123,8 @@ export async function* readZipEntry(path: string, entry: ZipEntry, whole = true)
 
 function openZip(path: string): Promise<yauzl.ZipFile> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true, autoClose: false }, (err, zip) => {
+    // decodeStrings off: names are decoded below, without yauzl's refusal of `../` or absolute paths.
+    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false }, (err, zip) => {
       if (err) reject(damaged(path, reason(err)));
       else resolve(zip);
     });
@@ -161,12 +162,24 @@ async function openEntry(zip: yauzl.ZipFile, wanted: ZipEntry): Promise<Readable
   let index = 0;
   for await (const e of zipEntries(zip)) {
     if (index++ !== wanted.index) continue;
-    if (e.fileName !== wanted.name || e.crc32 !== wanted.crc32) throw new Error('the archive changed while it was read');
+    if (nameOf(e) !== wanted.name || e.crc32 !== wanted.crc32) throw new Error('the archive changed while it was read');
     return new Promise((resolve, reject) => {
       zip.openReadStream(e, (err, stream) => (err ? reject(err) : resolve(stream)));
     });
   }
   throw new Error('an entry listed in its index is missing');
+}
+
+/**
+ * An entry's name (UTF-8 or CP437 as its flags and Info-ZIP extra field say,
+ * backslashes read as slashes). A name is only a label here: kindred never
+ * writes an entry to disk, so a `../` or absolute name is shown (escaped), not
+ * refused, and the archive's follower files are still read.
+ */
+function nameOf(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  const lowLevel = (yauzl as unknown as { getFileNameLowLevel(flags: number, name: Buffer, extra: unknown, strict: boolean): string }).getFileNameLowLevel;
+  return lowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
 }
 
 function reason(e: unknown): string {

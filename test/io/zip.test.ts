@@ -105,3 +105,17 @@ async function crcOf(data: Buffer): Promise<number> {
   const { crc32 } = await import('node:zlib');
   return crc32(data);
 }
+
+describe('zip entry names', () => {
+  it('reads the follower file of a zip that also holds `../` and absolute names (labels only: nothing is extracted)', async () => {
+    const path = zipFile([
+      { name: '../../evil.txt', data: Buffer.from('x') },
+      { name: '/etc/passwd', data: Buffer.from('x') },
+      { name: 'data\\follower.js', data: Buffer.from('window.YTD.follower.part0 = []') },
+      { name: 'café/Connections.csv', data: Buffer.from('First Name\n') },
+    ]);
+    expect((await readZipDirectory(path)).map((e) => e.name)).toEqual(['../../evil.txt', '/etc/passwd', 'data/follower.js', 'café/Connections.csv']);
+    const inputs = await openZipExports(path);
+    expect(inputs.map((i) => i.name.slice(path.length))).toEqual([':café/Connections.csv', ':data/follower.js']);
+  });
+});
