@@ -2,6 +2,7 @@ import { InputError } from '../../errors.js';
 import { escapeControl } from '../../safe-text.js';
 import { emptyEngagement, type Follower } from '../../follower.js';
 import { parseHandle } from '../../handles.js';
+import { elementProblem } from '../json-array-stream.js';
 import { streamJsonEntries } from '../json-entries.js';
 import { repairMojibake } from '../mojibake.js';
 import type { OpenedInput } from '../open-input.js';
@@ -125,7 +126,7 @@ async function* instagramItems(input: OpenedInput, info: SourceInfo): AsyncGener
   };
   for await (const el of streamJsonEntries(input.text(), { file, listKeys: [FOLLOWERS_KEY] })) {
     if (!el.ok) {
-      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} is not valid JSON: ${el.error}` } };
+      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: elementProblem(el) } };
       continue;
     }
     if (!isObject(el.value)) {
