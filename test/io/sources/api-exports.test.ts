@@ -151,3 +151,61 @@ describe('third-party X exporters', () => {
     expect(r.warnings).toEqual([]);
   });
 });
+
+describe('scraper and growth-tool outputs', () => {
+  for (const file of ['instagram-profile-scraper.json', 'instagram-profile-scraper.csv']) {
+    it(`Apify Instagram profile scraper (${file.split('.').pop()}): biography, counts, website; followsCount is following`, async () => {
+      const r = await readSource(fx('apify', file));
+      expect(r.format).toBe('instagram-api');
+      expect(r.followers.map((f) => f.handle)).toEqual(['rhea.reads', 'sol_fitness_deals']);
+      expect(byHandle(r.followers, 'rhea.reads')).toMatchObject({
+        id: '51234567890',
+        name: 'Rhea | books & tea',
+        bio: 'Bookworm. Book club host in Bristol 📚',
+        website: 'https://rhea.example',
+        profileUrl: 'https://www.instagram.com/rhea.reads',
+        followers: 2480,
+        following: 611,
+        posts: 412,
+        verified: false,
+      });
+      // A post's likes are that post's, not engagement with the brand.
+      expect(byHandle(r.followers, 'rhea.reads').engagement).toEqual({ dated: [], undated: {} });
+      expect(byHandle(r.followers, 'sol_fitness_deals').following).toBe(7450);
+    });
+  }
+
+  it("Apify's X user scraper: userName, description, counts, createdAt; url stays the profile", async () => {
+    const r = await readSource(fx('apify', 'twitter-user-scraper.json'));
+    expect(r.format).toBe('x-api');
+    const tomas = byHandle(r.followers, 'tomas_reads');
+    expect(tomas).toMatchObject({ id: '1290000000000000123', name: 'Tomás', bio: 'Librarian. Reader of slow books.', location: 'Cardiff', followers: 530, following: 410, posts: 3120, likesGiven: 2231, profileUrl: 'https://x.com/tomas_reads' });
+    expect(tomas.website).toBeUndefined();
+    expect(iso(tomas.accountCreatedAt)).toBe('2020-07-31T09:12:44.000Z');
+    expect(r.followers).toHaveLength(2);
+  });
+
+  it('TikTok follower profiles: uniqueId is the handle, nickname the name, signature the bio', async () => {
+    const r = await readSource(fx('apify', 'tiktok-followers.json'));
+    expect(r.format).toBe('tiktok-profiles');
+    expect(byHandle(r.followers, 'vera.booktok')).toMatchObject({
+      id: '6815573723186873349',
+      name: 'Vera 📚',
+      bio: '#BookTok reviews every Sunday\nindie bookshop fan',
+      followers: 12800,
+      following: 310,
+      posts: 288,
+      website: 'https://vera.example',
+    });
+    expect(byHandle(r.followers, 'user8841723390')).toMatchObject({ bio: '', followers: 0, following: 2900 });
+  });
+
+  it("Phantombuster's Instagram follower collector: read by its column names", async () => {
+    const r = await readSource(fx('phantombuster', 'instagram-follower-collector.csv'));
+    expect(r.format).toBe('csv');
+    expect(r.followers.map((f) => [f.handle, f.name, f.id, f.profileUrl])).toEqual([
+      ['wren.writes', 'Wren Ellis', '48123456789', 'https://www.instagram.com/wren.writes/'],
+      ['xan.photo', 'Xan', '48123456790', 'https://www.instagram.com/xan.photo/'],
+    ]);
+  });
+});
