@@ -152,13 +152,15 @@ describe('export formats, detected by header signature (CLI)', () => {
     const bad = runCli(['audit', fx('x-api', 'followers.csv'), '--values', VALUES, '--platform', 'myspace']);
     expect(bad.code).toBe(2);
     for (const id of ['linkedin', 'x-api', 'instagram-api', 'bluesky', 'mastodon', 'tiktok', 'meltwater', 'mailchimp', 'substack', 'csv', 'json']) {
-      expect(bad.stderr).toContain(` ${id},`.replace(/,$/, ''));
+      expect(bad.stderr).toMatch(new RegExp(` ${id}(,|$)`, 'm'));
     }
   });
 
   it('audit --help lists every --platform name', () => {
     const help = runCli(['audit', '--help']).stdout.replace(/\s+/g, ' ');
-    for (const id of ['linkedin', 'x-api', 'meltwater', 'mailchimp', 'substack', 'csv']) expect(help).toContain(id);
+    for (const id of ['instagram', 'x-archive', 'linkedin', 'x-api', 'instagram-api', 'bluesky', 'mastodon', 'tiktok', 'tiktok-profiles', 'meltwater', 'mailchimp', 'substack', 'csv', 'json']) {
+      expect(help).toContain(` ${id} `);
+    }
   });
 });
 
