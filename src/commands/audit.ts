@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Chalk } from 'chalk';
 import type { Classified } from '../classify.js';
@@ -13,19 +14,23 @@ import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
-import { type AtomicFile, assertNotAnInput, checkWritableTarget, openAtomic, writeFileAtomic } from '../io/output.js';
+import { checkWritableTarget, type OutputFile, openOutput, openScratch, type ScratchFile, writeFileAtomic } from '../io/output.js';
+import { assertSeparateFiles } from '../io/same-file.js';
 import { inquirerPrompter } from '../io/prompts.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import type { SkipCode, SkippedRow } from '../io/rows.js';
 import { runPipeline } from '../pipeline.js';
 import { createAnonymizer, resolveSalt } from '../privacy/anonymize.js';
 import { createBatchedWriter } from '../report/follower-sinks.js';
+import { ELEMENT_SEPARATOR, followerElement, writeJsonReport } from '../report/json-report-writer.js';
 import { type FollowerOutputSpec, type FollowerTarget, followerHeader } from '../report/follower-lines.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
 import { escapeLines } from '../safe-text.js';
 import { createRejectsSink, type RejectsSink } from '../report/rejects-sink.js';
 import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
+import { htmlPageEnd, htmlPageStart } from '../report/renderers/html.js';
+import { createLineLimit } from '../report/line-limit.js';
 import { compileValues } from '../values/compile.js';
 import { loadValues } from '../values/load.js';
 import { VERSION } from '../version.js';
@@ -54,6 +59,8 @@ export interface AuditOptions {
   interactive?: boolean;
   includeEmails?: boolean;
   includeFollowers?: boolean;
+  /** Followers the HTML report embeds for browsing (default HTML_FOLLOWERS_LIMIT; 0: no list). */
+  htmlFollowers?: number;
   bom?: boolean;
   dateOrder?: DateOrder;
   /** Write every skipped row (file, line, code, original text) to this CSV file. */
@@ -78,6 +85,12 @@ export const STRICT_CODES: ReadonlySet<SkipCode> = new Set(['MALFORMED_ROW', 'MI
 const FOLLOWER_FORMATS = new Set(['csv', 'ndjson']);
 
 /**
+ * How many followers the HTML report lists by default: at 200,000 the file is
+ * about 60 MB and the page still filters in a blink; past it, --followers-out.
+ */
+export const HTML_FOLLOWERS_LIMIT = 200_000;
+
+/**
  * `kindred audit`: opens everything first (values, interactions, exports,
  * output targets), so mistakes fail before any output exists; then streams the
  * rows once, writes the per-follower records as they come and the report at
@@ -90,6 +103,10 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     throw new UsageError(`unknown --format "${format}". Choose one of: ${[...Object.keys(RENDERERS), ...FOLLOWER_FORMATS].join(', ')}`);
   }
   if (!Number.isInteger(options.top) || options.top < 0) throw new UsageError('--top takes a whole number, 0 or more');
+  const htmlLimit = options.htmlFollowers ?? HTML_FOLLOWERS_LIMIT;
+  if (!Number.isInteger(htmlLimit) || htmlLimit < 0) throw new UsageError('--html-followers takes a whole number, 0 or more');
+  // The HTML report's follower list is written while the rows stream: the page's head, the rows, then the report.
+  const htmlList = format === 'html' && htmlLimit > 0;
   if (options.failUnder !== undefined && !(options.failUnder >= 0 && options.failUnder <= 100)) {
     throw new UsageError('--fail-under takes a quality score from 0 to 100');
   }
@@ -102,12 +119,6 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`${flag} takes a share such as 5% or 0.05`);
   }
   const followersOutFormat = options.followersOut ? followerFormatOf(options.followersOut) : undefined;
-  if (options.followersOut && options.output && options.followersOut === options.output) {
-    throw new UsageError('--output and --followers-out name the same file');
-  }
-  if (options.rejects && (options.rejects === options.output || options.rejects === options.followersOut)) {
-    throw new UsageError(`--rejects names the same file as ${options.rejects === options.output ? '--output' : '--followers-out'}`);
-  }
   const asOf = parseAsOf(options.asOf);
   const map = parseMapOptions(options.map ?? []);
   const log = (msg: string) => {
@@ -118,16 +129,19 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   for (const w of loaded.warnings) log(`warning: ${options.values}: ${w}`);
   const values = compileValues(loaded.values);
 
-  const inputs = [...exports, options.values, ...(options.interactions ?? [])];
-  for (const [flag, target] of [
-    ['--output', options.output],
-    ['--followers-out', options.followersOut],
-    ['--rejects', options.rejects],
-  ] as const) {
-    if (!target) continue;
-    await checkWritableTarget(target);
-    await assertNotAnInput(target, flag, inputs);
-  }
+  const outputs = (
+    [
+      ['--output', options.output],
+      ['--followers-out', options.followersOut],
+      ['--rejects', options.rejects],
+    ] as const
+  ).flatMap(([what, path]) => (path ? [{ what, path }] : []));
+  for (const { path } of outputs) await checkWritableTarget(path);
+  await assertSeparateFiles(
+    [...exports.map((path) => ({ what: 'the export', path })), { what: '--values', path: options.values }, ...(options.interactions ?? []).map((path) => ({ what: '--interactions', path }))],
+    outputs,
+  );
+  const outputOptions = { notice: log };
 
   const interactions = [];
   for (const file of options.interactions ?? []) {
@@ -155,31 +169,44 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   });
 
   // Where per-follower records go: --followers-out, or the main output for csv/ndjson.
-  const files: AtomicFile[] = [];
-  const targets: { target: FollowerTarget; stream: Writable }[] = [];
-  let reportFile: AtomicFile | undefined;
+  const files: OutputFile[] = [];
+  const targets: { target: FollowerTarget; stream: Writable; header?: string }[] = [];
+  let reportFile: OutputFile | undefined;
   let rejects: RejectsSink | undefined;
   let progress: ProgressLine | undefined;
+  let followerSpool: ScratchFile | undefined;
+  let spoolWriter: ReturnType<typeof createBatchedWriter> | undefined;
+  let jsonToStdout: (() => Promise<void>) | undefined;
   try {
     if (options.rejects) {
-      const f = await openAtomic(options.rejects);
+      const f = await openOutput(options.rejects, outputOptions);
       files.push(f);
       rejects = createRejectsSink(f.stream, { bom: !!options.bom, includeEmails: !!options.includeEmails });
       for (const log of interactions) for (const s of log.skipped) await rejects.write(s);
     }
     if (followersOutFormat && options.followersOut) {
-      const f = await openAtomic(options.followersOut);
+      const f = await openOutput(options.followersOut, outputOptions);
       files.push(f);
       targets.push({ target: { format: followersOutFormat, bom: !!options.bom, terminal: false }, stream: f.stream });
     }
     if (perFollowerFormat) {
       let stream = io.stdout;
       if (options.output) {
-        reportFile = await openAtomic(options.output);
+        reportFile = await openOutput(options.output, outputOptions);
         files.push(reportFile);
         stream = reportFile.stream;
       }
       targets.push({ target: { format: format as 'csv' | 'ndjson', bom: !!options.bom, terminal: stream === io.stdout && io.stdoutIsTTY }, stream });
+    }
+    if (htmlList) {
+      let stream = io.stdout;
+      if (options.output) {
+        reportFile = await openOutput(options.output, outputOptions);
+        files.push(reportFile);
+        stream = reportFile.stream;
+      }
+      const page = { brand: values.file.brand, asOf: asOf.toISOString().slice(0, 10) };
+      targets.push({ target: { format: 'html', bom: false, terminal: false }, stream, header: htmlPageStart(page, true) });
     }
     const spec: FollowerOutputSpec = {
       targets: targets.map((t) => t.target),
@@ -187,10 +214,13 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       includeEmails: !!options.includeEmails,
       ...(salt !== undefined ? { anonymizeSalt: salt } : {}),
     };
-    const writers = targets.map((t) => createBatchedWriter(t.stream, followerHeader(spec, t.target)));
+    const writers = targets.map((t) => createBatchedWriter(t.stream, t.header ?? followerHeader(spec, t.target)));
+    const htmlAt = targets.findIndex((t) => t.target.format === 'html');
+    const htmlRows = htmlAt >= 0 ? createLineLimit(htmlLimit, writers[htmlAt]!.write) : undefined;
+    const writes = writers.map((w, i) => (i === htmlAt ? htmlRows!.write : w.write));
     const writeLines = (texts: (string | Uint8Array)[]) => {
-      if (writers.length === 1) return writers[0]!.write(texts[0]!);
-      const waits = writers.map((w, i) => w.write(texts[i]!)).filter((w) => w !== undefined);
+      if (writes.length === 1) return writes[0]!(texts[0]!);
+      const waits = writes.map((write, i) => write(texts[i]!)).filter((w) => w !== undefined);
       return waits.length > 0 ? Promise.all(waits).then(() => undefined) : undefined;
     };
     // Progress only for a person watching: a terminal on stderr, not --quiet.
@@ -199,7 +229,12 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         ? createProgress(io, { ...(options.progressDelayMs !== undefined ? { delayMs: options.progressDelayMs, intervalMs: 0 } : {}) })
         : undefined;
     const recordOptions = { windowDays: values.scoring.windowDays, includeEmails: !!options.includeEmails };
-    const collected: Record<string, unknown>[] = [];
+    // --include-followers: each record is serialised as it comes into a scratch file, streamed into the JSON report at the end.
+    if (options.includeFollowers && format === 'json') {
+      followerSpool = await openScratch(options.output, outputOptions);
+      spoolWriter = createBatchedWriter(followerSpool.stream);
+    }
+    let spooled = 0;
     const report = await runPipeline(sources, {
       values,
       asOf,
@@ -212,12 +247,13 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       ...(options.pieceChars !== undefined ? { pieceChars: options.pieceChars } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
       ...(writers.length > 0 ? { followerOutput: { spec, write: writeLines } } : {}),
-      // --include-followers keeps every record for the JSON report: on this thread.
-      ...(options.includeFollowers
+      // On this thread: the records go into the report in the order followers were read.
+      ...(spoolWriter
         ? {
             onFollower: (c: Classified) => {
               const record = toRecord(c, recordOptions);
-              collected.push({ ...(anonymizer ? anonymizer.record(record) : record) });
+              const element = followerElement({ ...(anonymizer ? anonymizer.record(record) : record) });
+              return spoolWriter!.write(spooled++ === 0 ? element : ELEMENT_SEPARATOR + element);
             },
           }
         : {}),
@@ -227,16 +263,29 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       },
     });
     progress?.done();
-    if (options.includeFollowers) report.followers = collected;
-    for (const w of writers) await w.end();
-    await rejects?.end();
     const shown = anonymizer ? anonymizer.report(report) : report;
+    if (htmlRows) {
+      const list = { embedded: htmlRows.lines, classified: report.totals.classified, limit: htmlLimit, anonymized: anonymizer !== undefined };
+      await writers[htmlAt]!.write(htmlPageEnd(shown, list));
+    }
+    for (const w of writers) await w.end();
+    await spoolWriter?.end();
+    await followerSpool?.close();
+    await rejects?.end();
 
     let forStdout: string | undefined;
-    if (!perFollowerFormat) {
+    if (followerSpool) {
+      const spool = followerSpool;
+      const followers = () => ({ count: spooled, chunks: createReadStream(spool.path, { highWaterMark: 1 << 20 }) });
+      if (options.output) {
+        const file = await openOutput(options.output, outputOptions);
+        files.push(file);
+        await writeJsonReport(file.stream, shown, followers());
+      } else jsonToStdout = () => writeJsonReport(io.stdout, shown, followers());
+    } else if (!perFollowerFormat && !htmlList) {
       const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
       const text = RENDERERS[format as ReportFormat](shown, { chalk, ...(io.columns ? { width: io.columns } : {}) });
-      if (options.output) await writeFileAtomic(options.output, text);
+      if (options.output) await writeFileAtomic(options.output, text, outputOptions);
       else forStdout = text;
     }
     for (const f of files) await f.commit();
@@ -244,6 +293,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     // Files first, the terminal report last: a reader that stops early (`| head -1`)
     // ends the process, and must not take the requested files with it.
     if (forStdout !== undefined) await writeOut(io.stdout, forStdout);
+    await jsonToStdout?.();
     if (options.output && !options.quiet) log(`kindred: wrote ${options.output}`);
     if (options.followersOut && !options.quiet) log(`kindred: wrote ${options.followersOut}`);
     if (options.rejects && !options.quiet) log(`kindred: wrote ${options.rejects} (${report.totals.skipped} skipped rows)`);
@@ -253,6 +303,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   } finally {
     progress?.done();
     for (const f of files) await f.abort();
+    await followerSpool?.remove();
   }
 }
 
