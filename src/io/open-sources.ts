@@ -6,6 +6,7 @@ import type { FieldName } from './fields.js';
 import { type OpenedInput, openInput } from './open-input.js';
 import type { DateOrder } from './parse-fields.js';
 import { detectFormat, formatById } from './sources/index.js';
+import { isXlsxFile, openXlsx } from './xlsx.js';
 import { isZipFile, openZipExports } from './zip-exports.js';
 
 export interface OpenSourcesOptions {
@@ -30,7 +31,9 @@ export async function openSources(paths: readonly string[], options: OpenSources
   // A platform's .zip download stands for the follower files inside it.
   const inputs: OpenedInput[] = [];
   for (const path of paths) {
-    if (await isZipFile(path)) inputs.push(...(await openZipExports(path)));
+    // An Excel workbook is a zip too: its first sheet is the export.
+    if (await isXlsxFile(path)) inputs.push(await openXlsx(path));
+    else if (await isZipFile(path)) inputs.push(...(await openZipExports(path)));
     else inputs.push(await openInput(path, options.stdin));
   }
   for (const input of inputs) {

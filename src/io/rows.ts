@@ -111,9 +111,13 @@ export function createKeyReader(map: ColumnMap, options: IdentityOptions): (cell
 type IdentityOptions = Pick<RowMapperOptions, 'emailIsKey' | 'nameIsKey' | 'handleServerFromUrl'>;
 
 /** The columns createKeyReader reads: the rest of a row can go unread. */
-export function keyColumns(map: ColumnMap): number[] {
-  return IDENTITY_FIELDS.map((f) => map[f]).filter((i): i is number => i !== undefined);
+export function keyColumns(map: ColumnMap, options: Pick<RowMapperOptions, 'nameIsKey'> = {}): number[] {
+  // Company, position and date tell namesakes apart only where the name is the key.
+  const fields = options.nameIsKey ? IDENTITY_FIELDS : IDENTITY_FIELDS.filter((f) => !NAMESAKE_FIELDS.has(f));
+  return fields.map((f) => map[f]).filter((i): i is number => i !== undefined);
 }
+
+const NAMESAKE_FIELDS = new Set<string>(['company', 'headline', 'followedAt']);
 
 function nameOf(cells: string[], col: IdentityColumns): string | undefined {
   const name = cellText(cells, col.name);

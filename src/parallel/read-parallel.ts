@@ -48,7 +48,7 @@ export async function readParallel(
   await Promise.all(workers.map((w) => w.request({ type: 'source', file: source.file, label: source.label, info: source.info, csv })));
   const fromLine = csv.layout.headerLine + 2;
   // Only the columns that say who a row is are cut out here; the workers read the rest.
-  const scanner = new CsvScanner(csv.layout.delimiter, fromLine, 1, keyColumns(csv.map));
+  const scanner = new CsvScanner(csv.layout.delimiter, fromLine, 1, keyColumns(csv.map, csv.rowOptions));
   const keyOf = createKeyReader(csv.map, csv.rowOptions);
   // Pieces at the workers or waiting to be written: eight a worker is about 35 ms of work queued,
   // enough to ride out this thread waiting for a core (three threads share two) without a worker idling.

@@ -20,6 +20,13 @@ const INLINE_OBJECTS = new Set(['public_metrics']);
 
 const MAX_KEYS = 200;
 
+/**
+ * JSON text opens with a list of values or an object with a quoted key; a
+ * delimited file whose first header cell happens to start with `[` or `{`
+ * does not.
+ */
+const JSON_START = /^\s*(?:\[\s*[[{\]"\d-]|\{\s*["}])/;
+
 export interface JsonPeek {
   /** The keys the first entries carry, in the order first seen: the "header" of a JSON export. */
   keys: string[];
@@ -38,7 +45,7 @@ export function peekJson(input: OpenedInput): JsonPeek | undefined {
   const cached = peeks.get(input);
   if (cached !== undefined) return cached ?? undefined;
   let result: JsonPeek | null = null;
-  if (/^\s*[[{]/.test(input.head)) {
+  if (JSON_START.test(input.head)) {
     const peek = peekJsonEntries(input.head, jsonOptions(input.name));
     const objects = (peek?.entries ?? []).filter(isObject).slice(0, 100);
     if (peek && objects.length > 0) {
@@ -62,7 +69,7 @@ export function peekJson(input: OpenedInput): JsonPeek | undefined {
 
 /** Whether the input is JSON text (a list or object), complete entries or not. */
 export function looksLikeJson(input: OpenedInput): boolean {
-  return /^\s*[[{]/.test(input.head) && peekJsonEntries(input.head, jsonOptions(input.name)) !== undefined;
+  return JSON_START.test(input.head) && peekJsonEntries(input.head, jsonOptions(input.name)) !== undefined;
 }
 
 /**

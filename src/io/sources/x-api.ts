@@ -52,6 +52,8 @@ export const xApiDump = csvSource({
       website: h.has('isblueverified') ? undefined : columnOf(headers, 'url'),
       // v1.1: `id_str` is the safe id when both are present.
       id: columnOf(headers, 'id_str', 'id'),
+      // Tweets, not media (`mediaCount` comes first in some scrapers' output).
+      posts: columnOf(headers, 'statuses_count', 'tweet_count', 'tweets', 'statuses'),
       ...(h.has('since') && !h.has('accountcreatedat') ? { accountCreatedAt: columnOf(headers, 'since') } : {}),
     } as ColumnMap;
   },
