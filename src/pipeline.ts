@@ -79,8 +79,8 @@ const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
  * to its interactions, classified, handed to the aggregator and to the
  * per-follower output, then dropped. Big delimited exports are read by worker
  * threads in pieces (see parallel/read-parallel.ts) with the same result.
- * The set of handles seen (to count duplicates once) keeps its memory
- * bounded by moving to disk past 2 MB (see KeySet).
+ * The set of handles seen (to count duplicates once) holds 8-byte
+ * fingerprints in memory (see KeySet).
  */
 export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable<AuditSource>, options: PipelineOptions): Promise<Report> {
   const { values, asOf } = options;
@@ -189,7 +189,6 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
       progress();
     }
   } finally {
-    seen.close();
     await pool?.close();
   }
   const matched = join.matchedCounts();

@@ -19,6 +19,7 @@ import { scoreAuthenticity } from '../scoring/authenticity.js';
 import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';
 import type { CompiledValues } from '../values/compile.js';
 import { compileValues } from '../values/compile.js';
+import { nearMissFinder } from '../text/near-miss.js';
 import { loadValues } from '../values/load.js';
 import { VERSION } from '../version.js';
 
@@ -50,6 +51,8 @@ export async function explainCommand(exportFile: string, handles: string[], opti
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
   });
   const found = new Map<string, Classified>();
+  // Handles in the export near each one asked for, in case it is not there (a typo, a renamed account).
+  const near = new Map([...wanted].map(([key, typed]) => [key, nearMissFinder(typed)]));
   await runPipeline(sources, {
     values,
     asOf,
@@ -58,21 +61,35 @@ export async function explainCommand(exportFile: string, handles: string[], opti
     interactions,
     onFollower: (c) => {
       if (wanted.has(c.follower.key) && !found.has(c.follower.key)) found.set(c.follower.key, c);
+      for (const finder of near.values()) finder.offer(`@${c.follower.handle}`);
     },
   });
-  const missing = [...wanted].filter(([key]) => !found.has(key)).map(([, h]) => h);
+  const unexplained = [...wanted].filter(([key]) => !found.has(key));
+  // An excluded follower is left out of every metric, so it has no segment to explain.
+  const excluded = unexplained.filter(([key]) => values.excluded.has(key)).map(([, h]) => h);
+  const missing = unexplained.filter(([key]) => !values.excluded.has(key));
+  const nearMisses = Object.fromEntries(missing.map(([key, h]) => [h, near.get(key)?.best() ?? []]));
   const explanations = [...wanted.keys()].flatMap((key) => {
     const c = found.get(key);
     return c ? [explanation(c, values, asOf)] : [];
   });
   if (options.format === 'json') {
-    await writeOut(io.stdout, `${safeJson({ asOf: asOf.toISOString().slice(0, 10), followers: explanations, notFound: missing }, 2)}\n`);
+    await writeOut(
+      io.stdout,
+      `${safeJson({ asOf: asOf.toISOString().slice(0, 10), followers: explanations, notFound: missing.map(([, h]) => h), nearMisses, excluded }, 2)}\n`,
+    );
   } else {
     await writeOut(io.stdout, explanations.map(renderExplanation).join('\n'));
   }
-  if (missing.length > 0) {
-    throw new InputError(`not found in the export: ${missing.map((h) => escapeControl(h)).join(', ')}`, exportFile);
-  }
+  const problems = [
+    ...excluded.map((h) => `${escapeControl(h)} is excluded by overrides.exclude in ${options.values}: left out of every metric, so it has no segment`),
+    ...missing.map(([, h]) => {
+      const guesses = nearMisses[h] ?? [];
+      return `${escapeControl(h)} is not in the export${guesses.length ? ` (did you mean ${guesses.map(escapeControl).join(', ')}?)` : ''}`;
+    }),
+  ];
+  if (problems.length === 1) throw new InputError(problems[0]!, exportFile);
+  if (problems.length > 1) throw new InputError(`${problems.length} handles cannot be explained:\n${problems.map((p) => `  - ${p}`).join('\n')}`, exportFile);
 }
 
 type Explanation = ReturnType<typeof explanation>;

@@ -1,5 +1,9 @@
 import { InputError } from '../errors.js';
 
+/** Columns listed in the message, and characters shown of each: a header of one endless cell must not flood the terminal. */
+const SHOWN_COLUMNS = 30;
+const SHOWN_NAME_CHARS = 60;
+
 /**
  * The columns needed to identify followers could not be found. Carries what
  * was found so the CLI can ask interactively or print the `--map` that fixes it.
@@ -12,18 +16,25 @@ export class ColumnsNotMappedError extends InputError {
     /** First data rows, for showing sample values when asking. */
     readonly samples: string[][],
   ) {
-    const shown = columns.length > 30 ? [...columns.slice(0, 30), `… ${columns.length - 30} more`] : columns;
+    const shown = columns.slice(0, SHOWN_COLUMNS).map((c) => JSON.stringify(shortName(c)));
+    if (columns.length > SHOWN_COLUMNS) shown.push(`… ${columns.length - SHOWN_COLUMNS} more`);
     const guess = suggestMapping(columns, samples);
-    const example = guess.handle
-      ? ` From the first rows, probably: --map handle=${JSON.stringify(guess.handle)}${guess.bio ? ` --map bio=${JSON.stringify(guess.bio)}` : ''}.`
+    // A suggested --map must be the exact column name: one too long to show is not suggested.
+    const fits = (c: string | undefined): c is string => c !== undefined && c.length <= SHOWN_NAME_CHARS;
+    const example = fits(guess.handle)
+      ? ` From the first rows, probably: --map handle=${JSON.stringify(guess.handle)}${fits(guess.bio) ? ` --map bio=${JSON.stringify(guess.bio)}` : ''}.`
       : '';
     super(
-      `no column identifies the followers (a handle, username or profile URL). Columns found: ${shown
-        .map((c) => JSON.stringify(c))
-        .join(', ')}. Name the handle column with --map handle="<column>" (and, if present, --map bio="<column>").${example}`,
+      `no column identifies the followers (a handle, username or profile URL). Columns found: ${shown.join(', ')}. Name the handle column with --map handle="<column>" (and, if present, --map bio="<column>").${example}`,
       file,
     );
   }
+}
+
+/** A column name cut to what a message can show (sliced first: the name may be megabytes long). */
+function shortName(column: string): string {
+  if (column.length <= SHOWN_NAME_CHARS) return column;
+  return `${[...column.slice(0, SHOWN_NAME_CHARS)].slice(0, SHOWN_NAME_CHARS - 1).join('')}…`;
 }
 
 // Emails are left out on purpose: a handle column is printed, an email never is.

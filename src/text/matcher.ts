@@ -59,6 +59,11 @@ function hasHead(node: Node<unknown>, word: string): boolean {
   return (node.prefixHeads![h >> 3]! & (1 << (h & 7))) !== 0;
 }
 
+function setHead(node: Node<unknown>, prefix: string): void {
+  const h = headOf(prefix, node.prefixHeadLength!);
+  node.prefixHeads![h >> 3]! |= 1 << (h & 7);
+}
+
 function headOf(word: string, length: number): number {
   const c0 = word.charCodeAt(0);
   return length === 1 ? c0 & 0xffff : (Math.imul(c0, 0x9e37) ^ word.charCodeAt(1)) & 0xffff;
@@ -120,17 +125,21 @@ export class TermMatcher<T> {
       const list = node.prefixes.get(w);
       if (list) list.push(spec);
       else node.prefixes.set(w, [spec]);
-      const lengths = new Set(node.prefixLengths ?? []);
-      lengths.add(w.length);
-      node.prefixLengths = [...lengths].sort((a, b) => a - b);
-      const headLength = Math.min(2, node.prefixLengths[0]!);
-      const heads = new Uint8Array(8192);
-      for (const prefix of node.prefixes.keys()) {
-        const h = headOf(prefix, headLength);
-        heads[h >> 3]! |= 1 << (h & 7);
+      // Kept up to date one prefix at a time (linear in the terms loaded): the
+      // bitmap is rebuilt only when a shorter prefix changes its head length,
+      // which happens at most once per node.
+      node.prefixLengths ??= [];
+      const lengths = node.prefixLengths;
+      if (!lengths.includes(w.length)) {
+        lengths.push(w.length);
+        lengths.sort((a, b) => a - b);
       }
-      node.prefixHeads = heads;
-      node.prefixHeadLength = headLength;
+      const headLength = Math.min(2, lengths[0]!);
+      if (node.prefixHeadLength !== headLength) {
+        node.prefixHeads = new Uint8Array(8192);
+        node.prefixHeadLength = headLength;
+        for (const prefix of node.prefixes.keys()) setHead(node, prefix);
+      } else setHead(node, w);
     } else {
       node.next ??= new Map();
       let child = node.next.get(w);
@@ -194,11 +203,24 @@ export class TermMatcher<T> {
       // twice. Compared by tag too, not text alone: the same words listed under
       // two values (or a value and a built-in list) match both. (Matches per
       // text are few: a scan of them beats a Set made for every text.)
-      if (out.some((m) => m.start === from && m.term === spec.text && m.tag === spec.tag)) continue;
+      if (matchedAt(out, from, spec)) continue;
       const stance = stanceOf(tokens, start, end, this.lists);
       out.push({ term: spec.text, tag: spec.tag, start: from, end: to, ...stance });
     }
   }
+}
+
+/**
+ * Whether `spec` already matched at word `start`. Matches are made one start
+ * at a time, so that start's matches are the last ones in `out`: only they are
+ * scanned (a bio of one matching word repeated stays linear).
+ */
+function matchedAt<T>(out: Match<T>[], start: number, spec: TermSpec<T>): boolean {
+  for (let k = out.length - 1; k >= 0 && out[k]!.start === start; k--) {
+    const m = out[k]!;
+    if (m.term === spec.text && m.tag === spec.tag) return true;
+  }
+  return false;
 }
 
 /** Folded words of a short text, as the matcher sees them. */

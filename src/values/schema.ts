@@ -115,6 +115,14 @@ export const scoringSchema = z
           .max(1)
           .default(0.5)
           .describe('Effective-community share that earns the full quality score (default 0.5).'),
+        minProfileTextShare: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.5)
+          .describe(
+            'Share of classified followers that must carry profile text for the quality score to be measured (default 0.5): values can only be seen in profile text, so below it the score is "not measurable" and --fail-under fails.',
+          ),
       })
       .strict()
       .prefault({}),

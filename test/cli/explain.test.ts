@@ -63,6 +63,26 @@ describe('kindred explain', () => {
     expect(r.stderr).toContain('no_such_person');
   });
 
+  it('says an excluded follower is excluded (by overrides.exclude), not that it is missing', () => {
+    const r = runCli([...base, '@fernleaf_staff']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('@fernleaf_staff is excluded by overrides.exclude in');
+    expect(r.stderr).not.toContain('not in the export');
+    const j = JSON.parse(runCli([...base, '@fernleaf_staff', '--format', 'json']).stdout);
+    expect(j).toMatchObject({ excluded: ['@fernleaf_staff'], notFound: [] });
+  });
+
+  it('suggests the handles in the export nearest to one that is not there', () => {
+    const r = runCli([...base, '@jonas_shha', 'tom_aziz', '@nobody_at_all']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('3 handles cannot be explained');
+    expect(r.stderr).toContain('@jonas_shha is not in the export (did you mean @jonas_shah?)');
+    expect(r.stderr).toContain('tom_aziz is not in the export (did you mean @tom_aziz18?)');
+    expect(r.stderr).toMatch(/@nobody_at_all is not in the export\n/);
+    const j = JSON.parse(runCli([...base, '@jonas_shha', '--format', 'json']).stdout);
+    expect(j.nearMisses).toEqual({ '@jonas_shha': ['@jonas_shah'] });
+  });
+
   it('shows control characters from a bio escaped', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kindred-explain-'));
     const file = join(dir, 'followers.csv');
