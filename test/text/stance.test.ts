@@ -35,10 +35,22 @@ describe('a mention is not a stance: opponents who name the value', () => {
   });
 
   it('reads the target of an insult or a threat as hostility', () => {
-    expect(read('smug minimalists lecturing us again', 'minimalists')).toMatchObject({ polarity: 'hostile', cue: 'insult', word: 'smug' });
+    expect(read('pretentious minimalists lecturing us again', 'minimalists')).toMatchObject({ polarity: 'hostile', cue: 'insult', word: 'pretentious' });
     expect(read('Minimalists are so preachy', 'minimalists')).toMatchObject({ polarity: 'hostile', cue: 'insult' });
     expect(read('someone should punch every minimalist on this street', 'minimalist')).toMatchObject({ polarity: 'hostile', cue: 'threat' });
     expect(read('The refill shop crowd should be fined for blocking the pavement', 'refill shop*')).toMatchObject({ polarity: 'hostile', cue: 'threat' });
+  });
+});
+
+describe('words people use of themselves are not hostility', () => {
+  it('keeps self-mockery and innocent nouns next to a term as support', () => {
+    expect(read('lazy minimalist, busy mum', 'minimalist')?.polarity).toBe('support');
+    expect(read('proud militant minimalist', 'minimalist')?.polarity).toBe('support');
+    expect(read('minimalist fantasy novels on a tiny shelf', 'minimalist')?.polarity).toBe('support');
+    expect(read('Debunking the composting myth that it smells', 'composting')?.polarity).toBe('support');
+    expect(read('Delivering the green new deal agenda at city hall', 'green new deal')?.polarity).toBe('support');
+    // The same nouns after a link do frame it as false.
+    expect(read('composting is a myth', 'composting')).toMatchObject({ polarity: 'hostile', cue: 'framed', word: 'myth' });
   });
 });
 
