@@ -65,8 +65,10 @@ describe('hostility without a listed negator', () => {
     expect(read(`Small business owner. ${tag}`, term)).toMatchObject({ polarity: 'hostile', cue: 'hashtag', word });
   });
 
-  it('reads "f*** X", "done with X", "recovering X", "anti-X"; "ex-X" as not counted', () => {
-    expect(read('f*** composting, my garden smells', 'composting')?.polarity).toBe('hostile');
+  it('reads "fuck X", "done with X", "recovering X", "anti-X"; "ex-X" as not counted', () => {
+    expect(read('fuck composting, my garden smells', 'composting')?.polarity).toBe('hostile');
+    // A lone letter is no negator: an initial, or a piece of F4F.
+    expect(read('F4F book lover, composting', 'composting')?.polarity).toBe('support');
     expect(read("Honestly I'm done with the zero waste thing", 'zero waste')).toMatchObject({ polarity: 'hostile', cue: 'fed-up' });
     expect(read('fed up with minimalists telling me what to own', 'minimalists')).toMatchObject({ polarity: 'hostile', cue: 'fed-up' });
     expect(read('Recovering minimalist. I own a lot of mugs now.', 'minimalist')).toMatchObject({ polarity: 'hostile', word: 'recovering' });
