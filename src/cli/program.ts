@@ -54,6 +54,7 @@ Run kindred <command> --help for each command's options and examples.`),
     .option('--anonymize', 'replace handles with salted hashes; drop names, emails and profile URLs')
     .option('--salt <salt>', 'secret salt for --anonymize (default: the KINDRED_SALT environment variable)')
     .option('--include-followers', 'add per-follower records to the JSON report')
+    .option('--html-followers <n>', 'followers the HTML report lists to search, filter and sort (default 200,000; 0: none; for more, --followers-out)', toInt)
     .option('--include-emails', 'write email addresses in per-follower records (personal data: off by default)')
     .option('--bom', 'start CSV output with a byte-order mark (for Excel)')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous numeric dates like 03/04/2025').choices(['mdy', 'dmy']).default('mdy'))

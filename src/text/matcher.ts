@@ -211,9 +211,10 @@ export class TermMatcher<T> {
 }
 
 /**
- * Whether `spec` already matched at word `start`. Matches are made one start
- * at a time, so that start's matches are the last ones in `out`: only they are
- * scanned (a bio of one matching word repeated stays linear).
+ * Whether `spec` already matched at word `start`. Matches are made in order of
+ * their start (split compounds map to their hashtag's word, never backwards), so
+ * that start's matches are the last ones in `out`: only they are scanned (a bio
+ * of one matching word repeated stays linear).
  */
 function matchedAt<T>(out: Match<T>[], start: number, spec: TermSpec<T>): boolean {
   for (let k = out.length - 1; k >= 0 && out[k]!.start === start; k--) {
