@@ -23,6 +23,7 @@ export const HOSTILE_NEGATORS = [
   'despise', 'despises', 'loathe', 'loathes', 'boycott', 'boycotting', 'abolish', 'ban',
   // "Recovering X" is said only of what one now rejects.
   'recovering',
-  // "f*** X" (the asterisks separate words), "screw X", "scrap X".
-  'f', 'fuck', 'screw', 'scrap', 'defund', 'oppose', 'opposed', 'opposing',
+  // "fuck X", "screw X", "scrap X". (Not a bare "f", as in "f*** X": a lone
+  // letter is as often an initial or a piece of "F4F".)
+  'fuck', 'screw', 'scrap', 'defund', 'oppose', 'opposed', 'opposing',
 ];

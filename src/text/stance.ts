@@ -57,12 +57,25 @@ const set = (words: string) => new Set(words.split(' '));
 const SCOPE_BREAKERS = set('i im ive id ill you youre he hes she shes we they theyre it its who which that because if when whether let lets until unless while where why how what');
 /** Words in a hashtag, before the term, that campaign against it (#StopX, #NoX, #EndX, #BanX). */
 const TAG_AGAINST = set('stop end no ban abolish scrap boycott ditch dump fuck defund reject cancel notmy whyimnot never not');
-/** Words that frame what they follow (or precede) as false. */
-const FRAMES = set('scam scams hoax hoaxes lie lies myth myths joke fraud fantasy con sham propaganda agenda narrative nonsense rubbish garbage bullshit bs racket grift delusion lunacy hysteria panic fairytale farce cult');
-/** Insults, when the term is their subject or stands right after them. */
-const INSULTS = set('stupid idiot idiots idiotic annoying pretentious entitled menace menaces disgusting pathetic clueless hypocrite hypocrites hypocritical moron morons moronic evil crazy insane delusional brainwashed ridiculous snobby smug preachy arrogant arrogance selfish selfishness militant cancer parasites scum vile lazy dumb losers loser nutters nutjobs clowns virus disease plague cringe trash overpriced useless failure poison libtard libtards feminazi feminazis');
+/**
+ * Words that frame the term as false when they follow it at once ("the X hoax",
+ * "the X narrative"), or after a link ("X is a scam").
+ */
+const FRAMES = set('scam scams hoax hoaxes propaganda narrative grift racket hysteria fraud bullshit bs nonsense lunacy');
+/**
+ * Words that frame it as false only after a link ("X is a joke", "X is a cult"):
+ * right after a term they are often innocent nouns (a bookworm's fantasy
+ * shelf, a vegan con in town, "the protein myth" debunked by a dietitian).
+ */
+const LINKED_FRAMES = set('joke fantasy cult myth myths lie lies con sham delusion fairytale farce garbage rubbish panic');
+/**
+ * Insults, when the term is their subject or stands right after them. Words
+ * people use of themselves ("lazy vegan", "crazy cat lady") are left out, and
+ * an insult after "I'm a" / "proud" is self-mockery, not hostility.
+ */
+const INSULTS = set('stupid idiot idiots idiotic annoying pretentious entitled menace menaces disgusting pathetic clueless hypocrite hypocrites hypocritical moron morons moronic evil delusional brainwashed ridiculous snobby preachy arrogant arrogance selfish selfishness militant parasites scum vile dumb losers loser nutters nutjobs clowns virus plague trash overpriced useless libtard libtards feminazi feminazis');
 /** Words after the term in a hashtag that turn against it: #XIsTheft, #XSucks, #XMustFall. */
-const TAG_AFTER = new Set([...FRAMES, ...INSULTS, ...set('cruelty theft murder sucks kills fall out fail failed')]);
+const TAG_AFTER = new Set([...FRAMES, ...INSULTS, ...set('cruelty theft murder sucks kills out')]);
 /** Words that may stand between a term and its predicate: "X is just a scam", "X are the most annoying", "the X crowd are…". */
 const LINKS = set('is are was were be being been so just the a an all such really literally total totally complete completely utter most more big giant massive one fucking bloody nothing but crowd people folk folks lot types brigade mob');
 /** Threats against what follows: "slap every X". */
@@ -118,7 +131,7 @@ export function stanceOf(tokens: Tokens, start: number, end: number, lists: Stan
   let linked = 0;
   for (let k = end; k < words.length && k < end + PREDICATE_WINDOW && clause[k] === c; k++) {
     const w = words[k]!;
-    if (FRAMES.has(w)) return { polarity: 'hostile', cue: 'framed', word: w };
+    if (FRAMES.has(w) || (linked > 0 && LINKED_FRAMES.has(w))) return { polarity: 'hostile', cue: 'framed', word: w };
     if (INSULTS.has(w)) return { polarity: 'hostile', cue: 'insult', word: w };
     if (MODALS.has(w)) {
       for (let j = k + 1; j < words.length && j <= k + 3 && clause[j] === c; j++) {
@@ -147,7 +160,7 @@ export function stanceOf(tokens: Tokens, start: number, end: number, lists: Stan
   if (start > 0 && clause[start - 1] === c) {
     const w1 = words[start - 1]!;
     const w2 = start > 1 && clause[start - 2] === c ? words[start - 2]! : '';
-    if (INSULTS.has(w1)) return { polarity: 'hostile', cue: 'insult', word: w1 };
+    if (INSULTS.has(w1) && !selfBefore(tokens, start - 1)) return { polarity: 'hostile', cue: 'insult', word: w1 };
     if (w2 === 'so' && w1 === 'called') return { polarity: 'hostile', cue: 'framed', word: 'so-called' };
     if (THREATS_BEFORE.has(w1)) return { polarity: 'hostile', cue: 'threat', word: w1 };
     if (DETERMINERS.has(w1) && THREATS_BEFORE.has(w2)) return { polarity: 'hostile', cue: 'threat', word: w2 };

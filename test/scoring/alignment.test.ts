@@ -66,6 +66,14 @@ describe('alignment: stance (issue #17)', () => {
     expect(a.aligned).toBe(true);
   });
 
+  it("never reads a red flag, a value or a role inside another account's @handle (issue #16, item 8)", () => {
+    const a = scoreAlignment(follower({ bio: 'Inspired by @NoTheocracyNow, @secular_sam and @TeacherTom' }), cause);
+    expect(a.conflicts).toEqual([]);
+    expect(a.values).toEqual([]);
+    expect(a.ideal).toBeUndefined();
+    expect(a.negated.map((n) => n.cue)).toEqual(['handle', 'handle']);
+  });
+
   it('leaves a red flag without opposes merely cancelled', () => {
     const plain = values({ redFlags: [{ name: 'piracy', terms: ['free pdf'] }] });
     const a = scoreAlignment(follower({ bio: 'against free pdf sites' }), plain);

@@ -35,10 +35,22 @@ describe('a mention is not a stance: opponents who name the value', () => {
   });
 
   it('reads the target of an insult or a threat as hostility', () => {
-    expect(read('smug minimalists lecturing us again', 'minimalists')).toMatchObject({ polarity: 'hostile', cue: 'insult', word: 'smug' });
+    expect(read('pretentious minimalists lecturing us again', 'minimalists')).toMatchObject({ polarity: 'hostile', cue: 'insult', word: 'pretentious' });
     expect(read('Minimalists are so preachy', 'minimalists')).toMatchObject({ polarity: 'hostile', cue: 'insult' });
     expect(read('someone should punch every minimalist on this street', 'minimalist')).toMatchObject({ polarity: 'hostile', cue: 'threat' });
     expect(read('The refill shop crowd should be fined for blocking the pavement', 'refill shop*')).toMatchObject({ polarity: 'hostile', cue: 'threat' });
+  });
+});
+
+describe('words people use of themselves are not hostility', () => {
+  it('keeps self-mockery and innocent nouns next to a term as support', () => {
+    expect(read('lazy minimalist, busy mum', 'minimalist')?.polarity).toBe('support');
+    expect(read('proud militant minimalist', 'minimalist')?.polarity).toBe('support');
+    expect(read('minimalist fantasy novels on a tiny shelf', 'minimalist')?.polarity).toBe('support');
+    expect(read('Debunking the composting myth that it smells', 'composting')?.polarity).toBe('support');
+    expect(read('Delivering the green new deal agenda at city hall', 'green new deal')?.polarity).toBe('support');
+    // The same nouns after a link do frame it as false.
+    expect(read('composting is a myth', 'composting')).toMatchObject({ polarity: 'hostile', cue: 'framed', word: 'myth' });
   });
 });
 
@@ -53,8 +65,10 @@ describe('hostility without a listed negator', () => {
     expect(read(`Small business owner. ${tag}`, term)).toMatchObject({ polarity: 'hostile', cue: 'hashtag', word });
   });
 
-  it('reads "f*** X", "done with X", "recovering X", "anti-X"; "ex-X" as not counted', () => {
-    expect(read('f*** composting, my garden smells', 'composting')?.polarity).toBe('hostile');
+  it('reads "fuck X", "done with X", "recovering X", "anti-X"; "ex-X" as not counted', () => {
+    expect(read('fuck composting, my garden smells', 'composting')?.polarity).toBe('hostile');
+    // A lone letter is no negator: an initial, or a piece of F4F.
+    expect(read('F4F book lover, composting', 'composting')?.polarity).toBe('support');
     expect(read("Honestly I'm done with the zero waste thing", 'zero waste')).toMatchObject({ polarity: 'hostile', cue: 'fed-up' });
     expect(read('fed up with minimalists telling me what to own', 'minimalists')).toMatchObject({ polarity: 'hostile', cue: 'fed-up' });
     expect(read('Recovering minimalist. I own a lot of mugs now.', 'minimalist')).toMatchObject({ polarity: 'hostile', word: 'recovering' });
