@@ -249,6 +249,9 @@ describe('authenticity signals: a literal follower in, the signal and its contri
     expect(scoreAuthenticity(follower({ ...halfFake, bot: true }), AS_OF, SCORING).suspect).toBe(true);
     // The flag is a field the model reads: with three counts it makes four.
     expect(scoreAuthenticity(follower({ followers: 97, following: 213, posts: 890, bot: false }), AS_OF, SCORING).checked).toBe(true);
+    // A Bluesky follower list carries a bio, a creation date and labels, no counts: too little to judge, even labelled spam.
+    const thin = follower({ bio: 'hi', accountCreatedAt: new Date('2024-01-01'), labels: ['spam'] });
+    expect(scoreAuthenticity(thin, AS_OF, scoringWith({ threshold: 0 }))).toMatchObject({ checked: false, suspect: false, fieldsKnown: 3 });
   });
 
   it('ENGAGED: engaging with the brand is evidence of a real person', () => {
