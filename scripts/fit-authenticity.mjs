@@ -142,7 +142,15 @@ if (!args.has('--no-cli')) {
   console.log('Through the CLI (kindred audit <set> --as-of <its date> --map website=url --followers-out …), records joined to labels by handle:');
   for (const set of SETS) {
     const run = evaluateThroughCli({ file: set.file, asOf: set.asOf });
-    console.log(`  ${set.id.padEnd(14)} ${formatMetrics(run.metrics)}; ${run.records} records, ${run.checked} checked, ${run.report.authenticity.suspects} suspects`);
+    const m = run.metrics;
+    // A set of one class has no MCC of its own: say what it does measure.
+    const measured =
+      m.fp + m.tn === 0
+        ? `recall ${m.recall.toFixed(3)} (${m.tp} of ${m.tp + m.fn} caught)`
+        : m.tp + m.fn === 0
+          ? `humans flagged ${(m.humansFlagged * 100).toFixed(1)}% (${m.fp} of ${m.fp + m.tn})`
+          : formatMetrics(m);
+    console.log(`  ${set.id.padEnd(14)} ${measured}; ${run.records} records, ${run.checked} checked, ${run.report.authenticity.suspects} suspects`);
   }
   console.log('');
 }
