@@ -115,7 +115,7 @@ export function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
   const s = cv.scoring;
   // The audit keeps signals only for suspects; explain shows every one.
   const auth = s.authenticity.enabled
-    ? scoreAuthenticity(f, asOf, s, { spamPhrases: c.alignment.spamPhrases, allSignals: true })
+    ? scoreAuthenticity(f, asOf, s, { spamPhrases: c.alignment.spamPhrases, engaged: c.engagement.engaged, allSignals: true })
     : c.authenticity;
   const fieldsRead: Partial<Record<TextField, string>> = {};
   for (const field of TEXT_FIELDS) if (f[field]) fieldsRead[field] = f[field]!;
