@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import type { FollowerRecord } from '../../src/report/records.js';
 import { CHROMIUM, type OpenedPage, openInChromium } from '../helpers/browser.js';
 import { FERNLEAF, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -13,17 +14,7 @@ import { tempDir } from '../helpers/temp-dir.js';
  * per-follower records (--include-followers) and the export's own profile text.
  * Skips only when no Chromium is installed (.ci/run installs it).
  */
-interface JsonRecord {
-  handle: string;
-  name: string | null;
-  segment: string;
-  action: string;
-  alignment: number;
-  engagement: number;
-  values: string[];
-  flags: string[];
-  reasons: string[];
-}
+type JsonRecord = FollowerRecord;
 
 interface ShownRow {
   handle: string;
