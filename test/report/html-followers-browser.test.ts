@@ -245,3 +245,22 @@ describe.skipIf(!CHROMIUM)('the HTML report on a phone', () => {
     }, 120_000);
   }
 });
+
+describe.skipIf(!CHROMIUM)('the HTML report without JavaScript', () => {
+  it('is the static report with its top lists, and says where the full list is', async () => {
+    const { html } = sampleAudit(tempDir());
+    const report = JSON.parse(runCli(['audit', ...SAMPLE, '--format', 'json']).stdout);
+    const opened = await openInChromium(html, { javaScript: false });
+    const { page } = opened;
+    try {
+      expect(await page.isVisible('#followers .browse')).toBe(false);
+      expect(await page.textContent('#followers noscript')).toContain('--followers-out');
+      expect(await page.isVisible('#followers p.warning')).toBe(true);
+      const advocates = await page.$$eval('#list-advocates td.handle', (tds) => tds.map((td) => td.textContent));
+      expect(advocates).toEqual(report.lists.advocates.map((f: { handle: string }) => `@${f.handle}`));
+      expect(await page.textContent('#kpi-quality-score .kpi-value')).toContain(String(report.quality.score));
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
+});
