@@ -1,8 +1,7 @@
 #!/usr/bin/env node
-// The duplicate set alone (src/key-set.ts): peak RSS and adds per second at a
-// given number of keys, with the default memory budget (spilling to disk)
-// beside an unbounded in-memory table (what the set was before spilling).
-// Each measurement is its own process. A benchmark: prints figures, asserts nothing.
+// The duplicate set alone (src/key-set.ts): peak RSS, the table's typed
+// arrays and adds per second at a given number of keys. Each measurement is
+// its own process. A benchmark: prints figures, asserts nothing.
 //
 //   npm run build && node scripts/bench-keyset.mjs                 # 1M and 5M keys
 //   node scripts/bench-keyset.mjs --keys 100000,1000000 --dup 0.05
@@ -15,18 +14,16 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { values: args } = parseArgs({
   options: {
     keys: { type: 'string', default: '1000000,5000000' },
-    // Share of adds that repeat an earlier key (anywhere earlier, so most repeats hit spilled runs).
+    // Share of adds that repeat an earlier key (anywhere earlier).
     dup: { type: 'string', default: '0.02' },
-    // In-memory table slots of the spilling set (default: the set's own default).
-    'max-slots': { type: 'string' },
     child: { type: 'string' },
   },
 });
 
 if (args.child) {
-  const [mode, n] = args.child.split(':');
+  const n = args.child;
   const { KeySet } = await import(pathToFileURL(join(ROOT, 'dist', 'key-set.js')).href);
-  const set = new KeySet(mode === 'unbounded' ? { maxSlots: 2 ** 30 } : args['max-slots'] ? { maxSlots: Number(args['max-slots']) } : {});
+  const set = new KeySet();
   const dup = Number(args.dup);
   // A fixed xorshift stream, so both modes see the same keys.
   let x = 2463534242;
@@ -50,25 +47,17 @@ if (args.child) {
     } else if (!set.add(`@follower_${fresh++}`)) throw new Error('a new key read as a duplicate');
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const stats = set.spillStats;
-  set.close();
   const rss = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(JSON.stringify({ seconds, rss, peakArrays, size: set.size, repeats, ...stats }));
+  process.stdout.write(JSON.stringify({ seconds, rss, peakArrays, size: set.size, repeats }));
 } else {
   const base = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.resourceUsage().maxRSS*1024))'], { encoding: 'utf8' });
   const mb = (b) => (b / 1e6).toFixed(1);
   process.stdout.write(`node alone: peak RSS ${mb(Number(base.stdout))} MB\n`);
-  process.stdout.write('keys        set                      peak RSS MB  typed arrays MB   adds/s      runs  block reads\n');
+  process.stdout.write('keys        peak RSS MB  typed arrays MB   adds/s\n');
   for (const n of args.keys.split(',').map(Number)) {
-    for (const mode of ['unbounded', 'spilling']) {
-      const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', `${mode}:${n}`, '--dup', args.dup, ...(args['max-slots'] ? ['--max-slots', args['max-slots']] : [])], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(r.stderr);
-      const m = JSON.parse(r.stdout);
-      const table = `${((Number(args['max-slots'] ?? 2 ** 18) * 8) / 2 ** 20).toFixed(0)} MB table`;
-      const label = mode === 'unbounded' ? 'in memory (before)' : `spilling, ${table}`;
-      process.stdout.write(
-        `${String(n).padEnd(11)} ${label.padEnd(24)} ${mb(m.rss).padStart(11)}  ${mb(m.peakArrays).padStart(15)}   ${Math.round(n / m.seconds).toLocaleString('en-US').padStart(9)}   ${String(m.runs).padStart(4)}  ${String(m.blockReads).padStart(11)}\n`,
-      );
-    }
+    const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', String(n), '--dup', args.dup], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(r.stderr);
+    const m = JSON.parse(r.stdout);
+    process.stdout.write(`${String(n).padEnd(11)} ${mb(m.rss).padStart(11)}  ${mb(m.peakArrays).padStart(15)}   ${Math.round(n / m.seconds).toLocaleString('en-US').padStart(9)}\n`);
   }
 }

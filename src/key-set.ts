@@ -1,71 +1,30 @@
-import { tmpdir } from 'node:os';
-import { InputError } from './errors.js';
 import { fingerprint, fingerprintLow } from './fingerprint.js';
-import { canSpill, SortedRuns } from './key-runs.js';
 
-export interface KeySetOptions {
-  /**
-   * Slots of the in-memory table at most (a power of two, 8 bytes each); when
-   * three quarters are taken, the fingerprints are sorted and written to a
-   * temporary file (see key-runs.ts). The default, 2¹⁸, holds 196,608
-   * fingerprints in 2 MB: the table a 100k-row export needs anyway, so
-   * larger exports add only the runs' Bloom filters (1.25 bytes a key).
-   */
-  maxSlots?: number;
-  /** Fingerprints per block of a spilled run (one read per lookup that reaches the disk). */
-  indexEvery?: number;
-}
-
-const DEFAULT_MAX_SLOTS = 1 << 18;
 const INITIAL_SLOTS = 1 << 12;
 
 /**
  * The set of follower keys seen so far, for duplicate detection. Each key is
  * kept as a 64-bit fingerprint (see fingerprint.ts), 8 bytes instead of the
- * 60–100 of a string in a Set, in an open-addressing table that grows up to a
- * fixed size (2 MB by default) and is then spilled to disk as a sorted run
- * (key-runs.ts): memory stays flat however large the export, while a small
- * export never touches the disk. The API is synchronous so the per-row loop
- * needs no await. Call `close()` when done: it deletes the temporary files
- * (they are also deleted on exit and on Ctrl-C / SIGTERM).
+ * 60–100 of a string in a Set, in an open-addressing table that doubles when
+ * three quarters full: 16 bytes a key at worst, about 80 MB for five million
+ * handles. (An earlier version spilled the table to sorted runs on disk past
+ * 2 MB; the temporary folders it needed outlived `kill -9`, and 80 MB at five
+ * million followers is less than one worker thread's heap, so it was
+ * dropped.) The API is synchronous so the per-row loop needs no await.
  *
  * The trade-off: two different keys with the same 64-bit fingerprint would
  * read as duplicates. Among n distinct keys the chance that any pair collides
- * is about n²/2⁶⁵: 3·10⁻⁸ for a million, 7·10⁻⁷ for five million. Spilling
- * changes nothing there (Bloom-filter hits are confirmed against the stored
- * fingerprint). A real duplicate is never missed (no false negatives).
+ * is about n²/2⁶⁵: 3·10⁻⁸ for a million, 7·10⁻⁷ for five million. A real
+ * duplicate is never missed (no false negatives).
  */
 export class KeySet {
-  /** Interleaved halves: low half at 2·slot, high half at 2·slot+1 (the layout of a sorted run, see key-runs.ts). */
-  private slots: Uint32Array;
-  private mask: number;
-  private inTable = 0;
-  private onDisk = 0;
-  private readonly maxSlots: number;
-  private readonly runs: SortedRuns;
-
-  constructor(options: KeySetOptions = {}) {
-    let max = 16;
-    while (max < (options.maxSlots ?? DEFAULT_MAX_SLOTS)) max <<= 1;
-    this.maxSlots = canSpill ? max : Number.POSITIVE_INFINITY;
-    const cap = Math.min(INITIAL_SLOTS, max);
-    this.slots = new Uint32Array(cap * 2);
-    this.mask = cap - 1;
-    this.runs = new SortedRuns({ indexEvery: options.indexEvery });
-  }
+  /** Interleaved halves: low half at 2·slot, high half at 2·slot+1. */
+  private slots = new Uint32Array(INITIAL_SLOTS * 2);
+  private mask = INITIAL_SLOTS - 1;
+  private count = 0;
 
   get size(): number {
-    return this.inTable + this.onDisk;
-  }
-
-  /** The private temporary folder of spilled fingerprints, if any (for tests). */
-  get spillFolder(): string | undefined {
-    return this.runs.folder;
-  }
-
-  /** Spilled runs now on disk, and blocks read from them by lookups (for tests and diagnostics). */
-  get spillStats(): { runs: number; blockReads: number } {
-    return { runs: this.runs.runCount, blockReads: this.runs.blockReads };
+    return this.count;
   }
 
   /** Adds the key; false when it was already there. */
@@ -87,20 +46,11 @@ export class KeySet {
       if (hi === h1 && lo === h2) return false;
       slot = (slot + 1) & mask;
     }
-    if (this.onDisk > 0 && this.runs.has(h1, h2)) return false;
     slots[2 * slot] = h2;
     slots[2 * slot + 1] = h1;
-    this.inTable++;
-    if (this.inTable * 4 >= (mask + 1) * 3) {
-      if (mask + 1 < this.maxSlots) this.grow();
-      else this.spill();
-    }
+    this.count++;
+    if (this.count * 4 >= (mask + 1) * 3) this.grow();
     return true;
-  }
-
-  /** Deletes the temporary files; the set must not be used afterwards. */
-  close(): void {
-    this.runs.close();
   }
 
   private grow(): void {
@@ -118,33 +68,5 @@ export class KeySet {
       slots[2 * slot] = lo;
       slots[2 * slot + 1] = hi;
     }
-  }
-
-  /** Packs the table's fingerprints to its front, sorts them in place as 64-bit words, writes them as a run and empties the table. */
-  private spill(): void {
-    const { slots } = this;
-    let n = 0;
-    for (let i = 0; i < slots.length; i += 2) {
-      const lo = slots[i]!;
-      const hi = slots[i + 1]!;
-      if (lo === 0 && hi === 0) continue;
-      slots[2 * n] = lo;
-      slots[2 * n + 1] = hi;
-      n++;
-    }
-    new BigUint64Array(slots.buffer, 0, n).sort();
-    try {
-      this.runs.addRun(slots, n);
-    } catch (e) {
-      // A full disk or an unwritable temp folder is the user's to fix, not a bug: say where and how.
-      const code = (e as NodeJS.ErrnoException).code ?? String(e);
-      throw new InputError(
-        `cannot write the temporary files that track handles already seen (${code}); large exports need about 8 bytes a follower there. Set TMPDIR to a folder with room`,
-        this.runs.folder ?? tmpdir(),
-      );
-    }
-    slots.fill(0);
-    this.onDisk += n;
-    this.inTable = 0;
   }
 }

@@ -1,4 +1,4 @@
-import { rmSync, unlinkSync } from 'node:fs';
+import { unlinkSync } from 'node:fs';
 
 /**
  * The temporary files of outputs being written (see io/output.ts), removed if
@@ -6,8 +6,6 @@ import { rmSync, unlinkSync } from 'node:fs';
  * point can ask "is a file still being written?" without loading any I/O code.
  */
 export const pending = new Set<string>();
-/** Private temporary folders (the duplicate set's spilled runs, see key-runs.ts), removed with everything in them. */
-export const pendingDirs = new Set<string>();
 let handlersInstalled = false;
 
 export function installCleanup(): void {
@@ -19,13 +17,6 @@ export function installCleanup(): void {
         unlinkSync(tmp);
       } catch {
         // Already gone.
-      }
-    }
-    for (const dir of pendingDirs) {
-      try {
-        rmSync(dir, { recursive: true, force: true });
-      } catch {
-        // Nothing more to do while exiting.
       }
     }
   };

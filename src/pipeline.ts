@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import type { Classified } from './classify.js';
 import { createRowHandler } from './audit-row.js';
-import { InternalError } from './errors.js';
+import { InputError, InternalError } from './errors.js';
 import { createHeapBudget } from './heap-budget.js';
 import { createEngagementJoin, indexesData } from './io/engagement-join.js';
 import type { InteractionsLog } from './io/interactions.js';
@@ -79,8 +79,8 @@ const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
  * to its interactions, classified, handed to the aggregator and to the
  * per-follower output, then dropped. Big delimited exports are read by worker
  * threads in pieces (see parallel/read-parallel.ts) with the same result.
- * The set of handles seen (to count duplicates once) keeps its memory
- * bounded by moving to disk past 2 MB (see KeySet).
+ * The set of handles seen (to count duplicates once) holds 8-byte
+ * fingerprints in memory (see KeySet).
  */
 export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable<AuditSource>, options: PipelineOptions): Promise<Report> {
   const { values, asOf } = options;
@@ -93,9 +93,9 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   const output = options.followerOutput;
   const makeLines = output ? createLineMaker(output.spec) : undefined;
   let rowsRead = 0;
-  // Per input file: rows read, and rows classified or skipped.
-  const perFile: { file: string; read: number; accounted: number }[] = [];
-  let tally = { file: '', read: 0, accounted: 0 };
+  // Per input file: rows read, rows classified or skipped, and rows no follower could be read from.
+  const perFile: Tally[] = [];
+  let tally: Tally = { file: '', label: '', read: 0, accounted: 0, unreadable: 0, counted: true };
 
   const handleRow = createRowHandler({
     values,
@@ -114,6 +114,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   const handle = (item: SourceItem): Promise<void> | undefined => {
     rowsRead++;
     tally.read++;
+    if (item.kind === 'skip' && UNREADABLE.has(item.skip.code)) tally.unreadable++;
     const wait = handleRow(item);
     tally.accounted++;
     return wait;
@@ -138,7 +139,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   try {
     for await (const source of sources) {
       agg.startInput({ file: source.file, info: source.info, label: source.label });
-      tally = { file: source.file, read: 0, accounted: 0 };
+      tally = { file: source.file, label: source.label, read: 0, accounted: 0, unreadable: 0, counted: true };
       perFile.push(tally);
       const progress = () => {
         heapCheck?.();
@@ -152,6 +153,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
         }
       };
       if (pool && source.splittable && source.size !== undefined && source.size >= minBytes) {
+        tally.counted = false;
         await readParallel({ ...source, splittable: source.splittable }, {
           pool,
           seen,
@@ -189,7 +191,6 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
       progress();
     }
   } finally {
-    seen.close();
     await pool?.close();
   }
   const matched = join.matchedCounts();
@@ -209,7 +210,43 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
       );
     }
   });
+  perFile.forEach((t, i) => {
+    assertSomethingRead(t, report, i);
+  });
   return report;
+}
+
+interface Tally {
+  file: string;
+  label: string;
+  read: number;
+  accounted: number;
+  /** Rows skipped because no follower could be read from them (counted on this thread only). */
+  unreadable: number;
+  /** Whether `unreadable` was counted (worker threads report totals only). */
+  counted: boolean;
+}
+
+/** Skips that mean the row held no follower kindred could read (not duplicates or exclusions, which are by design). */
+const UNREADABLE = new Set(['MISSING_HANDLE', 'MALFORMED_ROW']);
+
+/**
+ * Rows were read and not one became a follower: the file was most likely
+ * taken for the wrong format, and a 0-follower report would hide that. An
+ * input error naming the format taken and why its rows were refused.
+ */
+function assertSomethingRead(t: Tally, report: Report, i: number): void {
+  const input = report.inputs[i]!;
+  if (input.rowsRead === 0 || input.classified > 0) return;
+  const samples = report.dataQuality.skippedSamples.filter((s) => s.file === t.file);
+  const allUnreadable = t.counted ? t.unreadable === input.rowsRead : samples.length > 0 && samples.every((s) => UNREADABLE.has(s.code));
+  if (!allUnreadable) return;
+  const first = samples[0];
+  const why = first ? `; the first, line ${first.line}: ${first.code}${first.detail ? `: ${first.detail}` : ''}` : '';
+  throw new InputError(
+    `read ${input.rowsRead} row${input.rowsRead === 1 ? '' : 's'} and could not take a follower from any: took it for ${t.label} (--platform ${input.format})${why}. If the file is another export, name it with --platform; if columns are named differently, map them with --map`,
+    t.file,
+  );
 }
 
 /** One worker per core, when there is more than one core, up to MAX_AUTO_THREADS. */

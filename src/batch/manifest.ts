@@ -1,4 +1,4 @@
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { type Gates, parseShare } from '../gates.js';
@@ -111,13 +111,23 @@ export interface Manifest {
   entries: BatchEntry[];
 }
 
+export interface ManifestOptions {
+  /** The --out-dir flag: output folders resolve against it instead of the manifest's folder. */
+  outDir?: string;
+  /** The --allow-outside-out-dir flag: let the manifest write outside that folder. */
+  allowOutside?: boolean;
+}
+
 /**
  * Loads a manifest. Inputs resolve against the manifest's folder; output
  * folders too, unless `outDir` (the --out-dir flag) is given. Defaults < top
  * of the manifest < the entry: each setting is taken from the nearest level
- * that sets it (gates key by key).
+ * that sets it (gates key by key). A manifest may come from a client: its
+ * outputs (entry folders, the summary) must stay inside the output folder
+ * (absolute paths and `../` are refused) unless `allowOutside`.
  */
-export async function loadManifest(file: string, outDir?: string): Promise<Manifest> {
+export async function loadManifest(file: string, options: ManifestOptions = {}): Promise<Manifest> {
+  const outDir = options.outDir;
   const { data, lineOf } = await parseConfigFile(file, manifestSchema);
   const base = dirname(resolve(file));
   const outBase = outDir ? resolve(outDir) : base;
@@ -155,13 +165,28 @@ export async function loadManifest(file: string, outDir?: string): Promise<Manif
     if (sameOutput !== undefined) {
       problems.push({ path: ['entries', i, 'output'], message: `entries[${sameOutput}] writes to the same folder; give each entry its own output` });
     } else outputs.set(e.output, i);
+    if (!options.allowOutside && !inside(outBase, e.output)) {
+      problems.push({ path: ['entries', i, 'output'], message: outsideMessage(e.output, outBase) });
+    }
     if (e.formats.includes('csv') && e.formats.includes('ndjson')) {
       problems.push({ path: data.entries[i]?.formats ? ['entries', i, 'formats'] : ['formats'], message: 'choose csv or ndjson for the per-follower records, not both' });
     }
   });
+  const output = at(outBase, data.output ?? '.');
+  if (!options.allowOutside && !inside(outBase, output)) problems.push({ path: ['output'], message: outsideMessage(output, outBase) });
   if (problems.length > 0) throw new ConfigError(file, problems.map((p) => formatIssue(p.path, p.message, lineOf(p.path))));
 
-  return { file, output: at(outBase, data.output ?? '.'), entries };
+  return { file, output, entries };
+}
+
+/** Whether `path` is `folder` or inside it, by resolved path (`a/../../x` is outside). */
+function inside(folder: string, path: string): boolean {
+  const rel = relative(folder, path);
+  return rel === '' || (!isAbsolute(rel) && rel !== '..' && !rel.startsWith(`..${sep}`));
+}
+
+function outsideMessage(path: string, folder: string): string {
+  return `${path} is outside the output folder ${folder}; a manifest writes only inside it (run with --allow-outside-out-dir if you trust this manifest)`;
 }
 
 /** A folder name from an entry name: "Oat & Ember" → "oat-ember". */

@@ -1,5 +1,7 @@
 import { type Readable, Writable } from 'node:stream';
-import { type ColumnPrompter, mirrorTerminal } from '../io/prompts.js';
+import { mirrorTerminal } from '../mirror-terminal.js';
+import type { ColumnPrompter } from '../io/prompts.js';
+import { writeAndWait, writeFailure } from '../write-failure.js';
 
 /** The process's streams and terminal facts, injected so commands can be tested without spawning. */
 export interface CliIo {
@@ -28,16 +30,18 @@ export function processIo(): CliIo {
   };
 }
 
-/** Writes to a stream and waits for it to drain when its buffer is full. */
+/** Writes to a stream and waits until it is written, so a failure (a full disk behind `>`) is reported, not lost. */
 export async function writeOut(stream: Writable, text: string): Promise<void> {
-  if (!stream.write(text)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+  await writeAndWait(stream, text);
 }
 
 /**
  * Standard output that, once its reader has gone (EPIPE: `kindred audit … |
  * head -1`), swallows further writes instead of failing them, so a run that
  * is still writing files (--followers-out, --rejects) can finish them.
- * main.ts ends a run with no files to finish at once.
+ * main.ts ends a run with no files to finish at once. Any other failure (a
+ * full disk behind `> report.json`) is an input error naming standard output,
+ * delivered to the writer that waits for it (writeOut, a batched writer).
  */
 export function outlivingItsReader(out: Writable): Writable {
   let gone = false;
@@ -48,14 +52,22 @@ export function outlivingItsReader(out: Writable): Writable {
     highWaterMark: 64 * 1024,
     write(chunk: Buffer, _encoding, callback) {
       if (gone) return callback();
-      out.write(chunk, (err) => {
+      const done = (err?: Error | null) => {
         const code = (err as NodeJS.ErrnoException | null | undefined)?.code;
         if (err && (gone || code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED')) {
           gone = true;
           callback();
-        } else callback(err ?? undefined);
-      });
+        } else callback(err ? writeFailure(err, 'standard output') : undefined);
+      };
+      try {
+        out.write(chunk, done);
+      } catch (e) {
+        // Standard output redirected to a file is written synchronously: its errors are thrown.
+        done(e as Error);
+      }
     },
   });
+  // Failures reach the writers through their callbacks and drained(); the event itself is not news.
+  view.on('error', () => undefined);
   return mirrorTerminal(view, out);
 }

@@ -19,6 +19,7 @@ export function buildProgram(io: CliIo, version: string): Command {
       writeErr: (s) => io.stderr.write(escapeLines(s)),
     })
     .exitOverride()
+    .hook('preAction', (_program, command) => checkRequiredOptions(command))
     .addHelpText(
       'after',
       fitHelp(`
@@ -36,7 +37,7 @@ Run kindred <command> --help for each command's options and examples.`),
     .summary('audit followers, print the report')
     .description('Classify every follower as advocate, potential, passive or misaligned, and report on the community.')
     .argument('<export...>', 'follower export file(s); - reads standard input')
-    .requiredOption('--values <file>', 'values file (YAML or JSON): brand values, promise, ideal customer, red flags')
+    .addOption(requiredOption('--values <file>', 'values file (YAML or JSON): brand values, promise, ideal customer, red flags'))
     .option('--interactions <file>', 'interactions joined on handle: handle,type,date rows, per-handle counts, or a mentions export (Meltwater, Sprout-style); repeatable', collect, [])
     .addOption(
       new Option('--format <format>', 'report format; csv and ndjson print the per-follower records').choices(['table', 'json', 'markdown', 'html', 'csv', 'ndjson']).default('table'),
@@ -100,7 +101,7 @@ Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misalign
     .description('Show why each named follower got its segment: fields read, terms matched, scores and thresholds.')
     .argument('<export>', 'follower export file')
     .argument('<handle...>', 'handles to explain (with or without @)')
-    .requiredOption('--values <file>', 'values file (YAML or JSON)')
+    .addOption(requiredOption('--values <file>', 'values file (YAML or JSON)'))
     .option('--interactions <file>', 'interactions log; repeatable', collect, [])
     .option('--platform <name>', `export format: auto (detect it), ${platformIds()}`, 'auto')
     .option('--map <field=Header>', 'map a column to a field; repeatable', collect, [])
@@ -125,6 +126,7 @@ Examples:
     .description('Run many audits (one per client or brand) from a YAML or JSON manifest; print and write a summary.')
     .argument('<manifest>', 'batch manifest (YAML or JSON); relative paths in it resolve against its folder')
     .option('--out-dir <dir>', "write entry folders and the summary under this folder instead of the manifest's")
+    .option('--allow-outside-out-dir', "let the manifest's output paths leave that folder (absolute or ../ paths); only for manifests you trust")
     .option('--salt <salt>', 'secret salt for entries with anonymize: true (default: KINDRED_SALT)')
     .option('-q, --quiet', 'no progress or notices on standard error')
     .addHelpText(
@@ -223,6 +225,29 @@ Examples:
     });
 
   return program;
+}
+
+/**
+ * Options a command cannot run without. Commander checks its own mandatory
+ * options before unknown ones, so `--valuse values.yml` was reported as
+ * "--values not specified" instead of the typo it is. These are checked just
+ * before the action, after commander has refused unknown options (with its
+ * "did you mean").
+ */
+const required = new WeakSet<Option>();
+
+function requiredOption(flags: string, description: string): Option {
+  const option = new Option(flags, `${description} (required)`);
+  required.add(option);
+  return option;
+}
+
+function checkRequiredOptions(command: Command): void {
+  for (const option of command.options) {
+    if (required.has(option) && command.getOptionValue(option.attributeName()) === undefined) {
+      command.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue' });
+    }
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Chalk } from 'chalk';
 import type { Classified } from '../classify.js';
@@ -13,13 +14,15 @@ import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
-import { type AtomicFile, assertNotAnInput, checkWritableTarget, openAtomic, writeFileAtomic } from '../io/output.js';
+import { checkWritableTarget, type OutputFile, openOutput, openScratch, type ScratchFile, writeFileAtomic } from '../io/output.js';
+import { assertSeparateFiles } from '../io/same-file.js';
 import { inquirerPrompter } from '../io/prompts.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import type { SkipCode, SkippedRow } from '../io/rows.js';
 import { runPipeline } from '../pipeline.js';
 import { createAnonymizer, resolveSalt } from '../privacy/anonymize.js';
 import { createBatchedWriter } from '../report/follower-sinks.js';
+import { ELEMENT_SEPARATOR, followerElement, writeJsonReport } from '../report/json-report-writer.js';
 import { type FollowerOutputSpec, type FollowerTarget, followerHeader } from '../report/follower-lines.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
@@ -117,12 +120,6 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     if (share !== undefined && !(share >= 0 && share <= 1)) throw new UsageError(`${flag} takes a share such as 5% or 0.05`);
   }
   const followersOutFormat = options.followersOut ? followerFormatOf(options.followersOut) : undefined;
-  if (options.followersOut && options.output && options.followersOut === options.output) {
-    throw new UsageError('--output and --followers-out name the same file');
-  }
-  if (options.rejects && (options.rejects === options.output || options.rejects === options.followersOut)) {
-    throw new UsageError(`--rejects names the same file as ${options.rejects === options.output ? '--output' : '--followers-out'}`);
-  }
   const asOf = parseAsOf(options.asOf);
   const map = parseMapOptions(options.map ?? []);
   const log = (msg: string) => {
@@ -133,16 +130,19 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   for (const w of loaded.warnings) log(`warning: ${options.values}: ${w}`);
   const values = compileValues(loaded.values);
 
-  const inputs = [...exports, options.values, ...(options.interactions ?? [])];
-  for (const [flag, target] of [
-    ['--output', options.output],
-    ['--followers-out', options.followersOut],
-    ['--rejects', options.rejects],
-  ] as const) {
-    if (!target) continue;
-    await checkWritableTarget(target);
-    await assertNotAnInput(target, flag, inputs);
-  }
+  const outputs = (
+    [
+      ['--output', options.output],
+      ['--followers-out', options.followersOut],
+      ['--rejects', options.rejects],
+    ] as const
+  ).flatMap(([what, path]) => (path ? [{ what, path }] : []));
+  for (const { path } of outputs) await checkWritableTarget(path);
+  await assertSeparateFiles(
+    [...exports.map((path) => ({ what: 'the export', path })), { what: '--values', path: options.values }, ...(options.interactions ?? []).map((path) => ({ what: '--interactions', path }))],
+    outputs,
+  );
+  const outputOptions = { notice: log };
 
   const interactions = [];
   for (const file of options.interactions ?? []) {
@@ -170,27 +170,30 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   });
 
   // Where per-follower records go: --followers-out, or the main output for csv/ndjson.
-  const files: AtomicFile[] = [];
+  const files: OutputFile[] = [];
   const targets: { target: FollowerTarget; stream: Writable; header?: string }[] = [];
-  let reportFile: AtomicFile | undefined;
+  let reportFile: OutputFile | undefined;
   let rejects: RejectsSink | undefined;
   let progress: ProgressLine | undefined;
+  let followerSpool: ScratchFile | undefined;
+  let spoolWriter: ReturnType<typeof createBatchedWriter> | undefined;
+  let jsonToStdout: (() => Promise<void>) | undefined;
   try {
     if (options.rejects) {
-      const f = await openAtomic(options.rejects);
+      const f = await openOutput(options.rejects, outputOptions);
       files.push(f);
       rejects = createRejectsSink(f.stream, { bom: !!options.bom, includeEmails: !!options.includeEmails });
       for (const log of interactions) for (const s of log.skipped) await rejects.write(s);
     }
     if (followersOutFormat && options.followersOut) {
-      const f = await openAtomic(options.followersOut);
+      const f = await openOutput(options.followersOut, outputOptions);
       files.push(f);
       targets.push({ target: { format: followersOutFormat, bom: !!options.bom, terminal: false }, stream: f.stream });
     }
     // The report streamed as it is made (records, or the HTML page): to --output's file, or to standard output.
     const openStreamedReport = async (): Promise<Writable> => {
       if (!options.output) return io.stdout;
-      reportFile = await openAtomic(options.output);
+      reportFile = await openOutput(options.output, outputOptions);
       files.push(reportFile);
       return reportFile.stream;
     };
@@ -224,7 +227,12 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         ? createProgress(io, { ...(options.progressDelayMs !== undefined ? { delayMs: options.progressDelayMs, intervalMs: 0 } : {}) })
         : undefined;
     const recordOptions = { windowDays: values.scoring.windowDays, includeEmails: !!options.includeEmails };
-    const collected: Record<string, unknown>[] = [];
+    // --include-followers: each record is serialised as it comes into a scratch file, streamed into the JSON report at the end.
+    if (options.includeFollowers && format === 'json') {
+      followerSpool = await openScratch(options.output, outputOptions);
+      spoolWriter = createBatchedWriter(followerSpool.stream);
+    }
+    let spooled = 0;
     const report = await runPipeline(sources, {
       values,
       asOf,
@@ -237,12 +245,13 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       ...(options.pieceChars !== undefined ? { pieceChars: options.pieceChars } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
       ...(writers.length > 0 ? { followerOutput: { spec, write: writeLines } } : {}),
-      // --include-followers keeps every record for the JSON report: on this thread.
-      ...(options.includeFollowers
+      // On this thread: the records go into the report in the order followers were read.
+      ...(spoolWriter
         ? {
             onFollower: (c: Classified) => {
               const record = toRecord(c, recordOptions);
-              collected.push({ ...(anonymizer ? anonymizer.record(record) : record) });
+              const element = followerElement({ ...(anonymizer ? anonymizer.record(record) : record) });
+              return spoolWriter!.write(spooled++ === 0 ? element : ELEMENT_SEPARATOR + element);
             },
           }
         : {}),
@@ -252,20 +261,29 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       },
     });
     progress?.done();
-    if (options.includeFollowers) report.followers = collected;
     const shown = anonymizer ? anonymizer.report(report) : report;
     if (htmlRows) {
       const list = { embedded: htmlRows.lines, classified: report.totals.classified, limit: htmlLimit, anonymized: anonymizer !== undefined };
       await writers[htmlAt]!.write(htmlPageEnd(shown, list));
     }
     for (const w of writers) await w.end();
+    await spoolWriter?.end();
+    await followerSpool?.close();
     await rejects?.end();
 
     let forStdout: string | undefined;
-    if (!perFollowerFormat && !htmlList) {
+    if (followerSpool) {
+      const spool = followerSpool;
+      const followers = () => ({ count: spooled, chunks: createReadStream(spool.path, { highWaterMark: 1 << 20 }) });
+      if (options.output) {
+        const file = await openOutput(options.output, outputOptions);
+        files.push(file);
+        await writeJsonReport(file.stream, shown, followers());
+      } else jsonToStdout = () => writeJsonReport(io.stdout, shown, followers());
+    } else if (!perFollowerFormat && !htmlList) {
       const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
       const text = RENDERERS[format as ReportFormat](shown, { chalk, ...(io.columns ? { width: io.columns } : {}) });
-      if (options.output) await writeFileAtomic(options.output, text);
+      if (options.output) await writeFileAtomic(options.output, text, outputOptions);
       else forStdout = text;
     }
     for (const f of files) await f.commit();
@@ -273,6 +291,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     // Files first, the terminal report last: a reader that stops early (`| head -1`)
     // ends the process, and must not take the requested files with it.
     if (forStdout !== undefined) await writeOut(io.stdout, forStdout);
+    await jsonToStdout?.();
     if (options.output && !options.quiet) log(`kindred: wrote ${options.output}`);
     if (options.followersOut && !options.quiet) log(`kindred: wrote ${options.followersOut}`);
     if (options.rejects && !options.quiet) log(`kindred: wrote ${options.rejects} (${report.totals.skipped} skipped rows)`);
@@ -282,6 +301,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   } finally {
     progress?.done();
     for (const f of files) await f.abort();
+    await followerSpool?.remove();
   }
 }
 

@@ -2,14 +2,15 @@ import { mkdir, rmdir } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { Writable } from 'node:stream';
 import { Chalk } from 'chalk';
-import { type BatchEntry, fileForFormat, loadManifest } from '../batch/manifest.js';
+import { type BatchEntry, fileForFormat, loadManifest, type Manifest } from '../batch/manifest.js';
 import { buildSummary, type EntrySummary, entryFromReport, failedEntry, summaryCsv, summaryJson, summaryTable } from '../batch/summary.js';
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
 import { readReport } from '../compare/read-report.js';
-import { formatUserError, GateError, InputError, isUserError } from '../errors.js';
+import { ConfigError, formatUserError, GateError, InputError, isUserError } from '../errors.js';
 import { evaluateGates } from '../gates.js';
 import { checkWritableTarget, writeFileAtomic } from '../io/output.js';
+import { fileClashes, type NamedFile } from '../io/same-file.js';
 import { resolveSalt } from '../privacy/anonymize.js';
 import type { Report } from '../report/model.js';
 import { escapeControl } from '../safe-text.js';
@@ -19,6 +20,8 @@ import { auditCommand } from './audit.js';
 export interface BatchOptions {
   /** Resolve output folders (entries and summary) against this folder instead of the manifest's. */
   outDir?: string;
+  /** Let the manifest's output paths leave the output folder (refused by default: a manifest may come from a client). */
+  allowOutsideOutDir?: boolean;
   salt?: string;
   quiet?: boolean;
 }
@@ -31,7 +34,10 @@ export interface BatchOptions {
  * manifest is invalid (nothing runs) or any entry failed.
  */
 export async function batchCommand(manifestFile: string, options: BatchOptions, io: CliIo): Promise<void> {
-  const manifest = await loadManifest(manifestFile, options.outDir);
+  const manifest = await loadManifest(manifestFile, {
+    ...(options.outDir ? { outDir: options.outDir } : {}),
+    allowOutside: !!options.allowOutsideOutDir,
+  });
   const log = (msg: string) => {
     if (!options.quiet) io.stderr.write(`${msg}\n`);
   };
@@ -41,6 +47,7 @@ export async function batchCommand(manifestFile: string, options: BatchOptions, 
   const summaryJsonPath = `${manifest.output}/summary.json`;
   const summaryCsvPath = `${manifest.output}/summary.csv`;
   await checkWritableTarget(summaryJsonPath);
+  await refuseClashes(manifestFile, manifest, [summaryJsonPath, summaryCsvPath]);
 
   const rows: EntrySummary[] = [];
   let bug: unknown;
@@ -61,8 +68,8 @@ export async function batchCommand(manifestFile: string, options: BatchOptions, 
   }
 
   const summary = buildSummary(displayPath(manifestFile), rows);
-  await writeFileAtomic(summaryJsonPath, summaryJson(summary));
-  await writeFileAtomic(summaryCsvPath, summaryCsv(summary));
+  await writeFileAtomic(summaryJsonPath, summaryJson(summary), { notice: log });
+  await writeFileAtomic(summaryCsvPath, summaryCsv(summary), { notice: log });
   await writeOut(io.stdout, summaryTable(summary));
   log(`kindred: wrote ${displayPath(summaryJsonPath)} and ${displayPath(summaryCsvPath)}`);
 
@@ -76,6 +83,24 @@ export async function batchCommand(manifestFile: string, options: BatchOptions, 
     const names = rows.filter((r) => r.status === 'gate-failed').map((r) => escapeControl(r.name));
     throw new GateError(`${gateFailed} of ${entries} entries missed a gate (${names.join(', ')})`);
   }
+}
+
+/**
+ * Every file the batch reads (the manifest, each entry's exports, values and
+ * interactions) against every file it writes (each entry's reports, the
+ * summary), by identity: an entry whose export is another's report.md, or the
+ * summary, would be overwritten mid-batch. Nothing runs when one clashes.
+ */
+async function refuseClashes(manifestFile: string, manifest: Manifest, summaryPaths: string[]): Promise<void> {
+  const inputs: NamedFile[] = [{ what: 'the manifest', path: manifestFile }];
+  const outputs: NamedFile[] = summaryPaths.map((path) => ({ what: 'the summary', path }));
+  manifest.entries.forEach((e, i) => {
+    const at = `entries[${i}]`;
+    inputs.push(...e.exports.map((path) => ({ what: `${at}.exports`, path })), { what: `${at}.values`, path: e.values }, ...e.interactions.map((path) => ({ what: `${at}.interactions`, path })));
+    outputs.push(...e.formats.map((f) => ({ what: `${at} output`, path: `${e.output}/${fileForFormat(f)}` })));
+  });
+  const clashes = await fileClashes(inputs, outputs);
+  if (clashes.length > 0) throw new ConfigError(manifestFile, clashes);
 }
 
 async function runEntry(entry: BatchEntry, output: string, salt: string | undefined, io: CliIo, options: BatchOptions): Promise<EntrySummary> {

@@ -8,6 +8,8 @@ import type { Follower } from '../follower.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openSources } from '../io/open-sources.js';
 import { checkWritableTarget, writeFileAtomic } from '../io/output.js';
+import { assertSeparateFiles } from '../io/same-file.js';
+import { escapeControl } from '../safe-text.js';
 import { inquirerPrompter, type Prompter } from '../io/prompts.js';
 import type { SourceItem } from '../io/rows.js';
 import { type CommunityLanguage, createLanguageCounter } from '../init/community-language.js';
@@ -21,6 +23,7 @@ import { foldWords, TermMatcher } from '../text/matcher.js';
 import { compileValues } from '../values/compile.js';
 import { checkValuesRules, formatIssue, loadValues, parseConfigText } from '../values/load.js';
 import { type ValuesFile, valuesFileSchema } from '../values/schema.js';
+import { shellQuote } from '../shell-quote.js';
 import { VERSION } from '../version.js';
 
 export const DEFAULT_VALUES_FILE = 'kindred.values.yml';
@@ -71,6 +74,10 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
   const width = Math.min(io.columns ?? 80, 100);
   await refuseOverwrite(output, !!options.force);
   await checkWritableTarget(output);
+  await assertSeparateFiles(
+    [...(options.from ?? []).map((path) => ({ what: '--from', path })), ...(options.answers ? [{ what: '--answers', path: options.answers }] : [])],
+    [{ what: '--output', path: output }],
+  );
 
   if (options.from?.length && io.stderrIsTTY) io.stderr.write(`kindred: reading ${options.from.join(', ')}…\n`);
   const audience = options.from?.length ? await readAudience(options, io) : undefined;
@@ -107,7 +114,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
 
   // Checked again: the file may have appeared while the questions were answered.
   await refuseOverwrite(output, !!options.force);
-  await writeFileAtomic(output, text);
+  await writeFileAtomic(output, text, { notice: (m) => io.stderr.write(`${escapeControl(m)}\n`) });
   const loaded = await loadValues(output);
   io.stderr.write(`kindred: wrote ${output}\n`);
   for (const w of loaded.warnings) io.stderr.write(`warning: ${output}: ${w}\n`);
@@ -116,12 +123,26 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
     const report = await runPipeline(audience.replay(), { values: compileValues(loaded.values), asOf: today, top: 0, version: VERSION });
     await writeOut(io.stdout, `\n${renderPreview(report, c, width)}\n`);
   }
-  const exportHint = options.from?.[0] && options.from[0] !== '-' ? options.from[0] : 'followers.csv';
   await writeOut(
     io.stdout,
-    `\n${mode === 'template' ? `Next: edit ${output} (every term is an example), then` : 'Next:'} ${c.bold(`kindred audit ${exportHint} --values ${output}`)}\n`,
+    `\n${mode === 'template' ? `Next: edit ${output} (every term is an example), then` : 'Next:'} ${c.bold(escapeControl(nextAudit(options, output)))}\n`,
   );
   return { file: output, values: loaded.values, mode };
+}
+
+/**
+ * The audit to run next, with what reading the export needed here: an export
+ * read with --platform or --map cannot be read without them.
+ */
+export function nextAudit(options: Pick<InitOptions, 'from' | 'platform' | 'map'>, output: string): string {
+  const exports = (options.from ?? []).filter((f) => f !== '-');
+  const words = ['kindred', 'audit', ...(exports.length > 0 ? exports.map(shellQuote) : ['followers.csv']), '--values', shellQuote(output)];
+  if (options.platform && options.platform !== 'auto') words.push('--platform', shellQuote(options.platform));
+  for (const m of options.map ?? []) {
+    const at = m.indexOf('=');
+    words.push('--map', at > 0 ? `${m.slice(0, at)}=${shellQuote(m.slice(at + 1))}` : shellQuote(m));
+  }
+  return words.join(' ');
 }
 
 async function refuseOverwrite(path: string, force: boolean): Promise<void> {
@@ -140,7 +161,7 @@ async function refuseOverwrite(path: string, force: boolean): Promise<void> {
  * the generated file's, so none are given.
  */
 function validateInMemory(text: string, displayName: string): void {
-  const { data } = parseConfigText(text, valuesFileSchema, displayName);
+  const { data } = parseConfigText(text, valuesFileSchema, displayName, 'yaml');
   const { errors } = checkValuesRules(data);
   if (errors.length > 0) throw new ConfigError(displayName, errors.map((e) => formatIssue(e.path, e.message, undefined)));
 }

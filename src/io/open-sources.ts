@@ -49,7 +49,7 @@ export async function openSources(paths: readonly string[], options: OpenSources
         reader = await format.open(input, { map, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
         break;
       } catch (e) {
-        if (!(e instanceof ColumnsNotMappedError) || !options.askColumns || e.columns.length === 0) throw e;
+        if (!(e instanceof ColumnsNotMappedError) || !options.askColumns || e.columns.length === 0 || e.headerIsData) throw e;
         const answer = await options.askColumns(e);
         if (!answer) throw e;
         map = { ...map, ...answer };

@@ -2,6 +2,7 @@ import { type Readable, Writable } from 'node:stream';
 import { createPrompt, isBackspaceKey, isEnterKey, isTabKey, makeTheme, type Status, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { CancelledError } from '../errors.js';
+import { mirrorTerminal } from '../mirror-terminal.js';
 
 /**
  * Every question kindred asks goes through a Prompter, so the wizard never
@@ -135,16 +136,6 @@ export function promptView(out: Writable): Writable {
   return mirrorTerminal(view, out);
 }
 
-/** Lets `view` report the terminal facts (width, height, TTY) of the stream it writes to. */
-export function mirrorTerminal<T extends Writable>(view: T, out: Writable): T {
-  const terminal = out as Partial<Pick<NodeJS.WriteStream, 'columns' | 'rows' | 'isTTY'>>;
-  Object.defineProperties(view, {
-    columns: { get: () => terminal.columns },
-    rows: { get: () => terminal.rows },
-    isTTY: { get: () => terminal.isTTY },
-  });
-  return view;
-}
 
 /**
  * Answers given in advance, keyed by question id. A question with no answer

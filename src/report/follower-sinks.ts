@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { once } from 'node:events';
+import { drained, writeAndWait } from '../write-failure.js';
 import { type FollowerRecord, RECORD_FIELDS, type RecordField } from './records.js';
 import { escapeControl, safeJson } from '../safe-text.js';
 
@@ -23,7 +23,8 @@ export function recordSerialiser(format: 'csv' | 'ndjson', fields: readonly Reco
 
 /**
  * Text batched into ~64 KB writes (one write per row costs more than the row),
- * waiting for the destination to drain when it asks to (backpressure).
+ * waiting for the destination to drain when it asks to (backpressure). A
+ * destination that fails (a full disk) rejects the next write and `end()`.
  */
 export function createBatchedWriter(out: Writable, first = '') {
   let buffer = first;
@@ -31,7 +32,7 @@ export function createBatchedWriter(out: Writable, first = '') {
     if (!buffer) return undefined;
     const ok = out.write(buffer);
     buffer = '';
-    return ok ? undefined : once(out, 'drain').then(() => undefined);
+    return ok ? undefined : drained(out);
   };
   return {
     /** Text, or text already encoded as UTF-8 (a worker thread's lines): written after what is buffered. */
@@ -39,13 +40,16 @@ export function createBatchedWriter(out: Writable, first = '') {
       if (typeof text !== 'string') {
         const waited = flush();
         const ok = out.write(text);
-        return waited || (ok ? undefined : once(out, 'drain').then(() => undefined));
+        return waited || (ok ? undefined : drained(out));
       }
       buffer += text;
       return buffer.length >= 65536 ? flush() : undefined;
     },
+    /** Writes what is left and waits until it is written: a failure of any earlier write surfaces here too. */
     async end(): Promise<void> {
-      await flush();
+      const rest = buffer;
+      buffer = '';
+      await writeAndWait(out, rest);
     },
   };
 }

@@ -69,7 +69,7 @@ entries:
   it('puts output folders under --out-dir when given, inputs still beside the manifest', async () => {
     const { dir, file } = manifestFile('entries:\n  - name: A\n    exports: a.csv\n    values: v.yml\n    output: out/a\n');
     const out = mkdtempSync(join(tmpdir(), 'kindred-out-'));
-    const m = await loadManifest(file, out);
+    const m = await loadManifest(file, { outDir: out });
     expect(m.output).toBe(out);
     expect(m.entries[0]!.output).toBe(join(out, 'out', 'a'));
     expect(m.entries[0]!.exports).toEqual([join(dir, 'a.csv')]);
@@ -91,7 +91,7 @@ entries:
       expect.arrayContaining([
         expect.stringMatching(/^top \(line 1\): /),
         expect.stringMatching(/^gates\.minAdvocateShare \(line 2\): .*ambiguous/),
-        expect.stringMatching(/^gates \(line 2\): .*colour/),
+        expect.stringMatching(/^gates\.colour \(line 2\): unknown field/),
         expect.stringMatching(/^entries\[0\]\.exports \(line 5\): /),
         expect.stringMatching(/^entries\[0\]\.formats\[0\] \(line 7\): unknown format/),
         expect.stringMatching(/^entries\[1\]\.name \(line 8\): /),

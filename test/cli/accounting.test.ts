@@ -103,7 +103,7 @@ describe('row accounting, --rejects and --strict', () => {
     const same = join(dir, 'same.csv');
     const r = runCli(['audit', A, '--values', VALUES, '--followers-out', same, '--rejects', same]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--rejects names the same file as --followers-out');
+    expect(r.stderr).toContain(`--rejects ${same} and --followers-out ${same} are the same file`);
     expect(existsSync(same)).toBe(false);
   });
 });

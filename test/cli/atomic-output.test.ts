@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { BIN, FIXTURES, ROOT } from '../helpers/run-cli.js';
+import { BIN, FIXTURES, ROOT, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 /**
@@ -86,11 +86,20 @@ describe('atomic outputs when killed mid-run', () => {
     expect(readdirSync(r.dir)).toEqual([]);
   });
 
-  it('SIGKILL: no file at either target (only hidden temporary files can remain)', async () => {
+  it('SIGKILL: no file at either target; the next run writing them removes the temporary files it left, and says so', async () => {
     const r = await killMidRun('SIGKILL');
     expect(r.result.signal).toBe('SIGKILL');
     expect(existsSync(r.output)).toBe(false);
     expect(existsSync(r.followersOut)).toBe(false);
-    for (const f of readdirSync(r.dir)) expect(f).toMatch(/^\.followers\.(csv|ndjson)\.\d+\.\w+\.tmp$/);
+    const left = readdirSync(r.dir);
+    expect(left).toHaveLength(2);
+    for (const f of left) expect(f).toMatch(/^\.followers\.(csv|ndjson)\.kindred-.+-\d+-\w+\.tmp$/);
+
+    const next = runCli(['audit', '-', '--values', VALUES, '--format', 'csv', '--output', r.output, '--followers-out', r.followersOut], {
+      input: `handle,name,bio,likes\n${exportChunk(0, 10)}`,
+    });
+    expect(next.code).toBe(0);
+    for (const f of left) expect(next.stderr).toContain(`removed ${join(r.dir, f)}, a temporary file left by an interrupted run`);
+    expect(readdirSync(r.dir).sort()).toEqual(['followers.csv', 'followers.ndjson']);
   });
 });

@@ -166,9 +166,9 @@ describe('bad follower exports', () => {
     writeFileSync(file, original);
     for (const flag of ['--output', '--followers-out', '--rejects']) {
       const r = audit(join(dir, '.', 'followers.csv'), ['--format', 'csv', flag, file]);
-      expectUserError(r, `${flag} ${file} is one of the input files`);
+      expectUserError(r, `${flag} ${file} is the same file as the export`, 'kindred never overwrites its inputs');
     }
-    expectUserError(audit(file, ['--output', VALUES]), 'is one of the input files');
+    expectUserError(audit(file, ['--output', VALUES]), 'is the same file as --values');
     expect(readFileSync(file)).toEqual(original);
   });
 
@@ -198,6 +198,23 @@ describe('bad values files', () => {
 
   it('a binary file as the values file: exit 2', () => {
     expectUserError(run(fixture('image.csv')), 'binary data');
+  });
+
+  it('misspelt fields (value:, red_flags:, idealcustomer:): plain words, the line of each, and the field meant', () => {
+    const r = run(fixture('misspelt-fields.yml'));
+    expectUserError(
+      r,
+      '- value (line 4): unknown field; did you mean `values`?',
+      '- red_flags (line 7): unknown field; did you mean `redFlags`?',
+      '- idealcustomer (line 10): unknown field; did you mean `idealCustomer`?',
+    );
+    expect(r.stderr).not.toMatch(/Invalid input|expected array, received/);
+  });
+
+  it('the same in a JSON values file: JSON line and column, no YAML words', () => {
+    const r = run(fixture('misspelt-fields.json'));
+    expectUserError(r, '- value (line 3, column 3): unknown field; did you mean `values`?', '- red_flags (line 4, column 3): unknown field; did you mean `redFlags`?');
+    expect(r.stderr).not.toMatch(/YAML|mapping/);
   });
 
   it('duplicate value names (case-insensitive): exit 2 naming both', () => {
@@ -248,6 +265,25 @@ describe('bad command lines and outputs', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--colour'");
     expect(r.stderr).toContain('--help');
+  });
+
+  it('a misspelt required flag (--valuse): named as unknown, with the flag meant, not as --values missing', () => {
+    for (const command of [
+      ['audit', FERNLEAF.export],
+      ['explain', FERNLEAF.export, '@jonas_shah'],
+    ]) {
+      const r = runCli([...command, '--valuse', FERNLEAF.values]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("unknown option '--valuse'");
+      expect(r.stderr).toContain('Did you mean --values?');
+      expect(r.stderr).not.toContain('required option');
+    }
+  });
+
+  it('a required flag left out: exit 2 naming it', () => {
+    const r = runCli(['audit', FERNLEAF.export]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("required option '--values <file>' not specified");
   });
 
   it('an unknown command: exit 2 with a suggestion', () => {

@@ -137,7 +137,9 @@ describe('export formats, detected by header signature (CLI)', () => {
     expect(forced.report.inputs[0]!.format).toBe('csv');
     const bad = runCli(['audit', fx('x-api', 'followers.csv'), '--values', VALUES, '--platform', 'myspace']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('linkedin, x-api, meltwater, mailchimp, substack');
+    for (const id of ['linkedin', 'x-api', 'instagram-api', 'bluesky', 'mastodon', 'tiktok', 'meltwater', 'mailchimp', 'substack', 'csv', 'json']) {
+      expect(bad.stderr).toContain(` ${id},`.replace(/,$/, ''));
+    }
   });
 
   it('audit --help lists every --platform name', () => {

@@ -149,7 +149,7 @@ describe('Instagram followers JSON', () => {
     writeFileSync(log, 'handle,type,date\n@Maya_Reads,comment,2026-10-20\nhttps://www.instagram.com/_u/slow.pages/,like,2026-10-21\nnot_a_follower,like,2026-10-22\n');
     const report = audit([fx('instagram-new', 'followers_1.json')], ['--interactions', log]);
     expect(report.interactions[0]).toMatchObject({ matchedFollowers: 2, notFollowers: 1 });
-    expect(report.dataQuality.evidence.engagement).toBe(2);
+    expect(report.dataQuality.evidence.both + report.dataQuality.evidence.engagementOnly).toBe(2);
   });
 
   it('refuses the HTML version of the download, saying to request JSON', () => {

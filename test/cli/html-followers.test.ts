@@ -92,7 +92,7 @@ describe('the HTML report embeds every follower for browsing', () => {
     const expected = records(SAMPLE);
     const html = runCli([...SAMPLE, '--format', 'html', '--html-followers', '7']).stdout;
     expect(embeddedRows(html).map((r) => r[at.handle])).toEqual(expected.slice(0, 7).map((r) => r.handle));
-    expect(html).toContain(`Followers: all 7 of ${expected.length}</h2>`);
+    expect(html).toContain(`Followers: the first 7 of ${expected.length}</h2>`);
     expect(html).toContain('Only the first 7 followers');
     expect(html).toContain('--followers-out');
 

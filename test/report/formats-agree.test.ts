@@ -12,7 +12,7 @@ const LISTS = ['advocates', 'nurture', 'qualify', 'dissenters', 'review'] as con
 
 interface Figures {
   segments: Record<string, { count: number; share: number }>;
-  score: number;
+  score: number | null;
   effective: number;
   values: { name: string; followers: number; share: number; advocates: number; advocateShare: number }[];
   idealFit: number;

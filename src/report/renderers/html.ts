@@ -7,6 +7,7 @@ import {
   DOMINANT_NOTE,
   dec,
   effectiveDefinition,
+  evidenceBreakdown,
   GROUP_THINK_CODES,
   groupThinkSummary,
   LIST_ORDER,
@@ -17,8 +18,12 @@ import {
   listTotal,
   missingSignals,
   num,
+  OVERLAP_NOTE,
   pct,
   qualityArithmetic,
+  riskLabel,
+  scoreText,
+  segmentBreakdowns,
   SEGMENT_MEANING,
   SEGMENT_ORDER,
   unexpressedCallout,
@@ -84,7 +89,11 @@ export function htmlPageEnd(report: Report, list?: FollowerListInfo): string {
   // Headline.
   body.push('<section id="community"><h2>Your community</h2>');
   body.push('<div class="kpis">');
-  body.push(kpi('quality score', `${q.score}<small>/100</small>`, 'quality-score'));
+  body.push(
+    q.score === null
+      ? kpi('quality score', 'not measurable', 'quality-score', esc(q.notMeasurable?.reason ?? ''))
+      : kpi('quality score', `${q.score}<small>/100</small>`, 'quality-score'),
+  );
   body.push(kpi('effective community', `${num(q.effectiveCommunity)}`, 'effective-community', `${pct(q.effectiveShare)} of ${num(t.classified)} followers`));
   body.push(kpi('followers classified', num(t.classified), 'classified', `${num(t.rowsRead)} rows read · ${num(t.skipped)} skipped`));
   body.push('</div>');
@@ -98,20 +107,19 @@ export function htmlPageEnd(report: Report, list?: FollowerListInfo): string {
   }
   body.push('</tbody></table>');
   body.push('<ul class="detail">');
-  body.push(`<li>potential: ${num(seg.potential.nurture)} to nurture, ${num(seg.potential.qualify)} to qualify</li>`);
-  body.push(`<li>passive: ${num(seg.passive.noEvidence)} with no evidence at all</li>`);
-  body.push(
-    `<li>misaligned: ${num(seg.misaligned.dissenters)} dissenters, ${num(seg.misaligned.conflicts)} in conflict, ${num(seg.misaligned.spam)} spam, ${num(seg.misaligned.suspects)} suspect accounts</li>`,
-  );
+  for (const line of segmentBreakdowns(report)) body.push(`<li>${esc(line)}</li>`);
   body.push('</ul>');
   body.push(
-    `<p class="formula">Effective community = ${esc(effectiveDefinition(report))}; raw size does not count.<br>Quality score = 100 × min(1, effective share ÷ target) × (1 − misaligned share):<br><code class="arithmetic">${esc(qualityArithmetic(report))}</code></p>`,
+    q.score === null
+      ? `<p class="formula">Effective community = ${esc(effectiveDefinition(report))}; raw size does not count.<br>Quality score ${esc(scoreText(report))}: ${esc(qualityArithmetic(report))}.</p>`
+      : `<p class="formula">Effective community = ${esc(effectiveDefinition(report))}; raw size does not count.<br>Quality score = 100 × min(1, effective share ÷ target) × (1 − misaligned share):<br><code class="arithmetic">${esc(qualityArithmetic(report))}</code></p>`,
   );
   body.push('</section>');
 
   // Value resonance.
   body.push('<section id="values"><h2>Value resonance</h2>');
   body.push(valueChart(report));
+  body.push(`<p class="note">${esc(OVERLAP_NOTE[0]!.toUpperCase() + OVERLAP_NOTE.slice(1))}.</p>`);
   body.push(
     `<table><thead><tr><th>value</th><th class="num">followers</th><th class="num">share</th><th class="num">advocates (${num(seg.advocate.count)})</th><th class="num">share of advocates</th></tr></thead><tbody>`,
   );
@@ -128,7 +136,7 @@ export function htmlPageEnd(report: Report, list?: FollowerListInfo): string {
   const ic = report.idealCustomer;
   body.push('<section id="ideal"><h2>Ideal-customer fit</h2>');
   if (ic.defined) {
-    body.push(`<p><strong>${num(ic.fit)}</strong> followers fit the ideal customer (${pct(ic.share)}).</p>`);
+    body.push(`<p><strong>${num(ic.fit)}</strong> ${ic.fit === 1 ? 'follower fits' : 'followers fit'} the ideal customer (${pct(ic.share)}).</p>`);
     body.push('<table><thead><tr><th>segment</th><th class="num">fit</th><th class="num">of</th><th class="num">share of segment</th></tr></thead><tbody>');
     for (const name of SEGMENT_ORDER) {
       body.push(`<tr><td><span class="swatch ${name}"></span>${name}</td><td class="num">${num(ic.bySegment[name])}</td><td class="num">${num(seg[name].count)}</td><td class="num">${pct(ic.bySegmentShare[name])}</td></tr>`);
@@ -139,14 +147,19 @@ export function htmlPageEnd(report: Report, list?: FollowerListInfo): string {
 
   // Group-think.
   const g = report.groupThink;
-  body.push(`<section id="groupthink"><h2>Group-think risk: <span class="risk ${g.risk}">${g.risk}</span></h2>`);
+  body.push(`<section id="groupthink"><h2>Group-think risk: <span class="risk ${g.risk}">${riskLabel(report)}</span></h2>`);
   body.push(`<p>${esc(groupThinkSummary(report))}</p>`);
   body.push('<table><thead><tr><th>figure</th><th class="num">value</th><th>reading</th></tr></thead><tbody>');
   body.push(`<tr><td>value diversity</td><td class="num">${g.diversity === null ? 'n/a' : g.diversity.toFixed(2)}</td><td>${esc(DIVERSITY_NOTE)}</td></tr>`);
   if (g.dominantValue) {
-    body.push(`<tr><td>top value: ${esc(g.dominantValue)}</td><td class="num">${pct(g.dominantShare)}</td><td>of ${num(g.alignedFollowers)} aligned followers; ${esc(DOMINANT_NOTE)}</td></tr>`);
+    body.push(`<tr><td>top value: ${esc(g.dominantValue)}</td><td class="num">${pct(g.dominantShare)}</td><td>of ${num(g.alignedFollowers)} aligned followers hold it</td></tr>`);
+    body.push(`<tr><td>its share of values expressed</td><td class="num">${pct(g.dominantMentionShare)}</td><td>${esc(DOMINANT_NOTE)}</td></tr>`);
   }
-  body.push(`<tr><td>dissenters</td><td class="num">${num(g.dissenters)}</td><td>${pct(g.dissentShare)} of engaged followers; ${esc(DISSENT_NOTE)}</td></tr>`);
+  body.push(
+    g.notMeasurable
+      ? `<tr><td>dissenters</td><td class="num">n/a</td><td>${esc(g.notMeasurable)}: conflicts are read in profile text</td></tr>`
+      : `<tr><td>dissenters</td><td class="num">${num(g.dissenters)}</td><td>${pct(g.dissentShare)} of engaged followers; ${esc(DISSENT_NOTE)}</td></tr>`,
+  );
   body.push('</tbody></table>');
   for (const f of report.findings.filter((x) => GROUP_THINK_CODES.has(x.code))) body.push(`<p class="warning"><strong>Warning:</strong> ${esc(f.message)}</p>`);
   body.push('</section>');
@@ -176,8 +189,8 @@ export function htmlPageEnd(report: Report, list?: FollowerListInfo): string {
   for (const i of report.interactions) {
     body.push(`<p>Interactions <code>${esc(baseName(i.file))}</code>: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following.</p>`);
   }
-  const ev = report.dataQuality.evidence;
-  body.push(`<p>Evidence: ${num(ev.profileText)} with profile text, ${num(ev.engagement)} with engagement, ${num(ev.both)} with both, ${num(ev.none)} with neither.</p>`);
+  const evidence = evidenceBreakdown(report);
+  body.push(`<p>${esc(evidence[0]!.toUpperCase() + evidence.slice(1))}.</p>`);
   if (!report.dataQuality.engagementAvailable) body.push('<p class="warning"><strong>No engagement data:</strong> nobody can be counted as engaged.</p>');
   const skipped = Object.entries(report.dataQuality.skippedByCode);
   if (skipped.length) {
