@@ -4,7 +4,7 @@ import type { FollowerRecord } from './records.js';
 
 /**
  * One follower as the HTML report's browsable list embeds it: a JSON array
- * (positions in HTML_ROW_FIELDS, which the page's script reads by name), one
+ * (in the order of HTML_ROW_FIELDS, which the page's script is given), one
  * per line, ending in a comma so lines made on any thread can be joined in
  * input order. The block that holds them is `[` + lines + `null]`.
  *
@@ -30,6 +30,8 @@ export const HTML_ROW_FIELDS = [
   'reasons',
 ] as const;
 
+type HtmlRowField = (typeof HTML_ROW_FIELDS)[number];
+
 /** Longest text kept per field; what is cut ends in "…". */
 const MAX_NAME = 200;
 const MAX_ABOUT = 600;
@@ -38,21 +40,22 @@ const MAX_ABOUT = 600;
 export function htmlRowLine(c: Classified, record: FollowerRecord, anonymized: boolean): string {
   const f = c.follower;
   const about = anonymized ? null : [f.bio, f.headline, f.company].filter((t) => t).join(' · ') || null;
-  const row = [
-    clip(record.handle, MAX_NAME),
-    record.name === null ? null : clip(record.name, MAX_NAME),
-    record.segment,
-    record.action,
-    record.alignment,
-    record.engagement,
-    record.values.map(escapeControl),
-    record.flags,
-    anonymized || !f.location ? null : clip(f.location, MAX_NAME),
-    record.profileUrl && /^https?:\/\//i.test(record.profileUrl) ? record.profileUrl : null,
-    about === null ? null : clip(about, MAX_ABOUT),
-    record.reasons.map(escapeControl),
-  ];
-  return `${scriptSafeJson(row)},\n`;
+  const row: Record<HtmlRowField, unknown> = {
+    handle: clip(record.handle, MAX_NAME),
+    name: record.name === null ? null : clip(record.name, MAX_NAME),
+    segment: record.segment,
+    action: record.action,
+    alignment: record.alignment,
+    engagement: record.engagement,
+    values: record.values.map(escapeControl),
+    flags: record.flags,
+    location: anonymized || !f.location ? null : clip(f.location, MAX_NAME),
+    // Only web links become links: never javascript: or data: from a cell.
+    profileUrl: record.profileUrl && /^https?:\/\//i.test(record.profileUrl) ? record.profileUrl : null,
+    about: about === null ? null : clip(about, MAX_ABOUT),
+    reasons: record.reasons.map(escapeControl),
+  };
+  return `${scriptSafeJson(HTML_ROW_FIELDS.map((field) => row[field]))},\n`;
 }
 
 const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;

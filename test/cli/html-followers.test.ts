@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HTML_ROW_FIELDS } from '../../src/report/html-rows.js';
 import { escapeControl } from '../../src/safe-text.js';
 import { FERNLEAF, FIXTURES, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -14,6 +15,7 @@ import { tempDir } from '../helpers/temp-dir.js';
 const SAMPLE = ['audit', FERNLEAF.export, '--values', FERNLEAF.values, '--interactions', FERNLEAF.interactions, '--as-of', '2026-11-01'];
 const HOSTILE = ['audit', join(FIXTURES, 'hostile', 'followers.csv'), '--values', join(FIXTURES, 'hostile', 'values.yml'), '--as-of', '2026-11-01'];
 const SALT = { KINDRED_SALT: 'html-salt-19' };
+const at = Object.fromEntries(HTML_ROW_FIELDS.map((field, i) => [field, i])) as Record<(typeof HTML_ROW_FIELDS)[number], number>;
 const DATA_OPEN = '<script type="application/json" id="follower-data">';
 
 /** The raw text of the embedded JSON block, or undefined when the page has none. */
@@ -43,8 +45,9 @@ describe('the HTML report embeds every follower for browsing', () => {
     expect(rows).toHaveLength(expected.length);
     rows.forEach((row, i) => {
       const r = expected[i]!;
-      expect(row.slice(0, 8)).toEqual([r.handle, r.name, r.segment, r.action, r.alignment, r.engagement, r.values, r.flags]);
-      expect(row[11]).toEqual(r.reasons);
+      for (const field of ['handle', 'name', 'segment', 'action', 'alignment', 'engagement', 'values', 'flags', 'reasons'] as const) {
+        expect(row[at[field]], field).toEqual(r[field]);
+      }
     });
     expect(html).toContain('<section id="followers"');
     expect(html).toContain(`Followers: all ${expected.length}</h2>`);
@@ -66,8 +69,8 @@ describe('the HTML report embeds every follower for browsing', () => {
     expect(block).not.toMatch(/[<>&\u2028\u2029\u202e\u001b]/);
     const rows = embeddedRows(html);
     const expected = records(HOSTILE);
-    expect(rows.map((r) => r[0])).toEqual(expected.map((r) => escapeControl(String(r.handle))));
-    expect(rows.map((r) => r[1])).toEqual(expected.map((r) => (r.name === null ? null : escapeControl(String(r.name)))));
+    expect(rows.map((r) => r[at.handle])).toEqual(expected.map((r) => escapeControl(String(r.handle))));
+    expect(rows.map((r) => r[at.name])).toEqual(expected.map((r) => (r.name === null ? null : escapeControl(String(r.name)))));
     // Exactly two scripts: the data and the code.
     expect(html.match(/<script/g)).toHaveLength(2);
   });
@@ -88,8 +91,8 @@ describe('the HTML report embeds every follower for browsing', () => {
   it('stops at --html-followers N and says how to get the rest; 0 gives the static report alone', () => {
     const expected = records(SAMPLE);
     const html = runCli([...SAMPLE, '--format', 'html', '--html-followers', '7']).stdout;
-    expect(embeddedRows(html).map((r) => r[0])).toEqual(expected.slice(0, 7).map((r) => r.handle));
-    expect(html).toContain(`Followers: all 7 of ${expected.length}</h2>`);
+    expect(embeddedRows(html).map((r) => r[at.handle])).toEqual(expected.slice(0, 7).map((r) => r.handle));
+    expect(html).toContain(`Followers: the first 7 of ${expected.length}</h2>`);
     expect(html).toContain('Only the first 7 followers');
     expect(html).toContain('--followers-out');
 
@@ -116,14 +119,14 @@ describe('the HTML report embeds every follower for browsing', () => {
     const rows = embeddedRows(html);
     const anonymized = JSON.parse(runCli([...SAMPLE, '--format', 'json', '--include-followers', '--anonymize'], { env: SALT }).stdout).followers;
     expect(rows).toHaveLength(anonymized.length);
-    expect(rows.map((r) => r[0])).toEqual(anonymized.map((r: { handle: string }) => r.handle));
+    expect(rows.map((r) => r[at.handle])).toEqual(anonymized.map((r: { handle: string }) => r.handle));
     for (const r of rows) {
-      expect(r[0]).toMatch(/^anon-[0-9a-f]{16}$/);
-      expect([r[1], r[8], r[9], r[10]]).toEqual([null, null, null, null]);
+      expect(r[at.handle]).toMatch(/^anon-[0-9a-f]{16}$/);
+      expect([r[at.name], r[at.location], r[at.profileUrl], r[at.about]]).toEqual([null, null, null, null]);
     }
     // The plain run does embed them: the check above can fail.
     const plain = embeddedRows(runCli([...SAMPLE, '--format', 'html']).stdout);
-    expect(plain.filter((r) => r[8] !== null && r[10] !== null).length).toBeGreaterThan(10);
+    expect(plain.filter((r) => r[at.location] !== null && r[at.about] !== null).length).toBeGreaterThan(10);
     expect(html).toContain('Anonymised: handles are pseudonyms');
   });
 });

@@ -22,7 +22,7 @@ export interface OpenedPage {
 }
 
 /** Opens an HTML file in headless Chromium with a fresh profile, recording requests and problems. */
-export async function openInChromium(file: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark' } = {}): Promise<OpenedPage> {
+export async function openInChromium(file: string, options: { width?: number; height?: number; colorScheme?: 'light' | 'dark'; javaScript?: boolean } = {}): Promise<OpenedPage> {
   if (!CHROMIUM) throw new Error('no Chromium installed');
   const profile = mkdtempSync(join(tmpdir(), 'kindred-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -31,6 +31,7 @@ export async function openInChromium(file: string, options: { width?: number; he
     args: FLAGS,
     viewport: { width: options.width ?? 1100, height: options.height ?? 1400 },
     colorScheme: options.colorScheme ?? 'light',
+    javaScriptEnabled: options.javaScript ?? true,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const requests: string[] = [];

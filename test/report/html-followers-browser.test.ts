@@ -2,6 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
+import type { FollowerRecord } from '../../src/report/records.js';
 import { CHROMIUM, type OpenedPage, openInChromium } from '../helpers/browser.js';
 import { FERNLEAF, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
@@ -13,17 +14,7 @@ import { tempDir } from '../helpers/temp-dir.js';
  * per-follower records (--include-followers) and the export's own profile text.
  * Skips only when no Chromium is installed (.ci/run installs it).
  */
-interface JsonRecord {
-  handle: string;
-  name: string | null;
-  segment: string;
-  action: string;
-  alignment: number;
-  engagement: number;
-  values: string[];
-  flags: string[];
-  reasons: string[];
-}
+type JsonRecord = FollowerRecord;
 
 interface ShownRow {
   handle: string;
@@ -253,4 +244,23 @@ describe.skipIf(!CHROMIUM)('the HTML report on a phone', () => {
       }
     }, 120_000);
   }
+});
+
+describe.skipIf(!CHROMIUM)('the HTML report without JavaScript', () => {
+  it('is the static report with its top lists, and says where the full list is', async () => {
+    const { html } = sampleAudit(tempDir());
+    const report = JSON.parse(runCli(['audit', ...SAMPLE, '--format', 'json']).stdout);
+    const opened = await openInChromium(html, { javaScript: false });
+    const { page } = opened;
+    try {
+      expect(await page.isVisible('#followers .browse')).toBe(false);
+      expect(await page.textContent('#followers noscript')).toContain('--followers-out');
+      expect(await page.isVisible('#followers p.warning')).toBe(true);
+      const advocates = await page.$$eval('#list-advocates td.handle', (tds) => tds.map((td) => td.textContent));
+      expect(advocates).toEqual(report.lists.advocates.map((f: { handle: string }) => `@${f.handle}`));
+      expect(await page.textContent('#kpi-quality-score .kpi-value')).toContain(String(report.quality.score));
+    } finally {
+      await opened.close();
+    }
+  }, 120_000);
 });

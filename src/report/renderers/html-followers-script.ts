@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { HTML_ROW_FIELDS } from '../html-rows.js';
 
 /**
  * The script of the HTML report's follower list: it reads the rows embedded
@@ -11,7 +12,7 @@ import { createHash } from 'node:crypto';
  */
 export const FOLLOWERS_SCRIPT = `(() => {
 'use strict';
-const F = { handle: 0, name: 1, segment: 2, action: 3, alignment: 4, engagement: 5, values: 6, flags: 7, location: 8, profileUrl: 9, about: 10, reasons: 11 };
+const F = ${JSON.stringify(Object.fromEntries(HTML_ROW_FIELDS.map((field, i) => [field, i])))};
 const PAGE = 100;
 const section = document.getElementById('followers');
 const source = document.getElementById('follower-data');
@@ -28,10 +29,19 @@ const fmt = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 const fold = (text) => text.normalize('NFKD').replace(/[\\u0300-\\u036f]/g, '').toLowerCase();
 let shown = rows.map((_, i) => i);
-let haystacks = null;
+// The text a search looks in, folded once per row: ahead of time, a slice at a time once the
+// first page shows (see warm below), or on demand for rows not reached yet.
+const haystacks = [];
 const hay = (i) => {
-  if (!haystacks) haystacks = rows.map((r) => fold([r[F.handle], r[F.name], r[F.location], r[F.about]].filter(Boolean).join(' ')));
+  while (haystacks.length <= i) {
+    const r = rows[haystacks.length];
+    haystacks.push(fold([r[F.handle], r[F.name], r[F.location], r[F.about]].filter(Boolean).join(' ')));
+  }
   return haystacks[i];
+};
+const warm = () => {
+  hay(Math.min(rows.length, haystacks.length + 5000) - 1);
+  if (haystacks.length < rows.length) setTimeout(warm, 0);
 };
 const blank = (x) => x === null || x === '';
 
@@ -204,6 +214,7 @@ document.addEventListener('click', (event) => {
 });
 section.querySelector('.browse').hidden = false;
 apply();
+setTimeout(warm, 0);
 })();`;
 
 /** The CSP source that allows exactly this script. */

@@ -27,7 +27,8 @@ const COLUMNS: { label: string; sort?: string; num?: boolean }[] = [
  */
 export function followersSection(report: Report, list: FollowerListInfo): string {
   const out: string[] = [];
-  out.push(`<section id="followers" class="followers"><h2>Followers: all ${num(list.embedded)}${list.embedded < list.classified ? ` of ${num(list.classified)}` : ''}</h2>`);
+  const heading = list.embedded < list.classified ? `the first ${num(list.embedded)} of ${num(list.classified)}` : `all ${num(list.embedded)}`;
+  out.push(`<section id="followers" class="followers"><h2>Followers: ${heading}</h2>`);
   if (list.embedded < list.classified) {
     out.push(
       `<p class="warning"><strong>Only the first ${num(list.embedded)} followers</strong> (in export order) are in this list: the page stays quick up to ${num(list.limit)} (<code>--html-followers N</code> sets the limit). Every figure above counts all ${num(list.classified)}. For the full list: <code>kindred audit … --followers-out followers.csv</code>.</p>`,

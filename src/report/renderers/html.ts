@@ -439,8 +439,10 @@ tr.reasons .about { color: var(--muted); margin: 6px 0 0; }
   section, tr, .kpis { break-inside: avoid; }
   h2 { break-after: avoid; }
   .warning { border: 1px solid #000; }
-  .controls, .pager, td.why-cell { display: none; }
+  .controls, .pager, td.why-cell, table.followers-table th:last-child { display: none; }
   .scroll { overflow: visible; }
-  table.followers-table { min-width: 0; }
+  table.followers-table { min-width: 0; font-size: 8.5pt; }
+  table.followers-table th, table.followers-table td { padding: 3px 4px; }
+  table.followers-table td.handle, table.followers-table td small, table.followers-table .chip { font-size: 8pt; }
 }
 `;
