@@ -98,27 +98,26 @@ export function startInTerminal(args: string[], options: TerminalOptions = {}): 
     }
   };
   /**
-   * Under load the tmux server can miss the SIGCHLD of kindred's exit and
-   * leave it a zombie with the pane still "alive"; a zombie is done, so the
-   * server is nudged to reap it (and record its status). Linux /proc only;
-   * elsewhere tmux is left to notice by itself.
+   * Under load the tmux server sometimes misses the SIGCHLD of kindred's exit
+   * and leaves it a zombie with the pane still "alive". A zombie has exited:
+   * its status is read from /proc (field 52, exit_code, as waitpid reports
+   * it). Linux only; elsewhere tmux is left to notice by itself.
    */
-  const nudgeIfExited = () => {
+  const zombieStatus = (): number | undefined => {
     try {
-      const [pid, server] = tmux('display-message', '-p', '-t', '0', '#{pane_pid} #{pid}').trim().split(' ');
-      const state = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0];
-      if (state === 'Z') process.kill(Number(server), 'SIGCHLD');
+      const pid = tmux('display-message', '-p', '-t', '0', '#{pane_pid}').trim();
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').trim().split(' ');
+      if (fields[0] !== 'Z' || fields[49] === undefined) return undefined;
+      const raw = Number(fields[49]);
+      return raw & 0x7f ? 128 + (raw & 0x7f) : (raw >> 8) & 0xff;
     } catch {
-      // no /proc, or the process is already reaped
+      return undefined;
     }
   };
   const status = (): number | undefined => {
     // The status is filled in a moment after the pane is marked dead: wait for it.
     const [dead, code, signal] = tmux('display-message', '-p', '-t', '0', '#{pane_dead},#{pane_dead_status},#{pane_dead_signal}').trim().split(',');
-    if (dead !== '1') {
-      nudgeIfExited();
-      return undefined;
-    }
+    if (dead !== '1') return zombieStatus();
     if (signal && /^\d+$/.test(signal)) return 128 + Number(signal);
     return code && /^\d+$/.test(code) ? Number(code) : undefined;
   };
