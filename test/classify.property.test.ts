@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Classified, classify, decide, type Facts, RULES, SEGMENTS } from '../src/classify.js';
+import { type Classified, classify } from '../src/classify.js';
+import { decide, type Facts, RULES, SEGMENTS } from '../src/decision-table.js';
 import type { Follower, InteractionType } from '../src/follower.js';
 import { InputError } from '../src/errors.js';
 import type { SourceItem } from '../src/io/rows.js';

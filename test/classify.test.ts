@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classify, decide, type Facts } from '../src/classify.js';
+import { classify } from '../src/classify.js';
+import { decide, type Facts } from '../src/decision-table.js';
 import { AS_OF, daysAgo, follower, values } from './helpers/values.js';
 
 const none: Facts = { suspect: false, spam: false, conflict: false, aligned: false, engaged: false };

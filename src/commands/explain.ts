@@ -1,5 +1,6 @@
 import { parseAsOf } from '../as-of.js';
-import { type Classified, decide, type Facts, RULES, type Rule } from '../classify.js';
+import type { Classified } from '../classify.js';
+import { DECISION_TABLE, decide, type Facts, RULES, type Rule } from '../decision-table.js';
 import type { CliIo } from '../cli/io.js';
 import { hintStandardInput, writeOut } from '../cli/io.js';
 import { InputError } from '../errors.js';
@@ -278,21 +279,9 @@ function engagementParts(c: Classified, cv: CompiledValues): { what: string; poi
   return parts;
 }
 
-const TABLE_ORDER: Rule[] = ['override', 'suspect', 'spam', 'conflict', 'aligned-engaged', 'aligned-quiet', 'engaged-unaligned', 'no-signal'];
-
 /** The decision table with each row's condition for this follower; the first that holds decides. */
 function decisionTable(facts: Facts, decided: Rule) {
-  const holds: Record<Rule, boolean> = {
-    override: !!facts.override,
-    suspect: facts.suspect,
-    spam: facts.spam,
-    conflict: facts.conflict,
-    'aligned-engaged': facts.aligned && facts.engaged,
-    'aligned-quiet': facts.aligned,
-    'engaged-unaligned': facts.engaged,
-    'no-signal': true,
-  };
-  return TABLE_ORDER.map((rule) => ({ rule, text: RULES[rule], holds: holds[rule], decided: rule === decided }));
+  return DECISION_TABLE.map((row) => ({ rule: row.name, text: row.text, holds: row.holds(facts), decided: row.name === decided }));
 }
 
 /**

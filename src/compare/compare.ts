@@ -1,4 +1,4 @@
-import type { Segment } from '../classify.js';
+import { type Segment, SEGMENTS } from '../decision-table.js';
 import { handleKey } from '../handles.js';
 import type { Report } from '../report/model.js';
 import { compareNatural } from '../text/natural-order.js';
@@ -7,8 +7,6 @@ import { compareNatural } from '../text/natural-order.js';
  * What changed between two audits of the same audience. Pure: two Reports
  * in, one Comparison out; renderers read only the Comparison.
  */
-export const SEGMENTS = ['advocate', 'potential', 'passive', 'misaligned'] as const satisfies readonly Segment[];
-
 export interface Side {
   file: string;
   brand: string;

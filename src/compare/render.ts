@@ -1,6 +1,7 @@
 import { wrap } from '../report/renderers/table.js';
 import { clip, escapeControl } from '../safe-text.js';
-import { type Comparison, type Mover, SEGMENTS } from './compare.js';
+import { SEGMENTS } from '../decision-table.js';
+import type { Comparison, Mover } from './compare.js';
 
 /** Comparison renderers by --format name; each returns a string. */
 export const COMPARE_RENDERERS = {

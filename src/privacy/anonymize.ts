@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { forEachList } from '../decision-table.js';
 import { UsageError } from '../errors.js';
 import { handleKey } from '../handles.js';
 import type { FollowerSummary, Report } from '../report/model.js';
@@ -65,13 +66,7 @@ export function createAnonymizer(salt: string): Anonymizer {
       const dq = r.dataQuality;
       return {
         ...r,
-        lists: {
-          advocates: r.lists.advocates.map(summary),
-          nurture: r.lists.nurture.map(summary),
-          qualify: r.lists.qualify.map(summary),
-          dissenters: r.lists.dissenters.map(summary),
-          review: r.lists.review.map(summary),
-        },
+        lists: forEachList((k) => r.lists[k].map(summary)),
         dataQuality: {
           ...dq,
           skippedSamples: dq.skippedSamples.map(({ detail: _detail, ...rest }) => rest),

@@ -1,4 +1,5 @@
-import type { Classified, Segment } from '../classify.js';
+import type { Classified } from '../classify.js';
+import { forEachList, LIST_FOR_ACTION, LIST_ORDER, type ListKey, type Segment } from '../decision-table.js';
 import { type DateOrder, type DateOrderEvidence, type DateOrderTally, emptyDateOrderTally } from '../io/parse-fields.js';
 import type { RowWarning, SkippedRow } from '../io/rows.js';
 import type { SourceInfo } from '../io/sources/types.js';
@@ -82,7 +83,7 @@ export function createAggregator(options: AggregatorOptions) {
   };
   const eng = (c: Classified) => c.engagement.score;
   const ali = (c: Classified) => c.alignment.score;
-  const lists = {
+  const lists: Record<ListKey, TopN<Classified>> = {
     advocates: new TopN<Classified>(top, by(eng, ali)),
     nurture: new TopN<Classified>(top, by(ali, eng)),
     qualify: new TopN<Classified>(top, by(eng)),
@@ -145,25 +146,8 @@ export function createAggregator(options: AggregatorOptions) {
       n.staleInteractions += e.stale;
       for (const k of Object.values(e.counted)) n.countedInteractions += k;
 
-      switch (c.action) {
-        case 'thank':
-          if (lists.advocates.offer(c)) ownStrings(c);
-          break;
-        case 'nurture':
-          if (lists.nurture.offer(c)) ownStrings(c);
-          break;
-        case 'qualify':
-          if (lists.qualify.offer(c)) ownStrings(c);
-          break;
-        case 'hear':
-          if (lists.dissenters.offer(c)) ownStrings(c);
-          break;
-        case 'review':
-          if (lists.review.offer(c)) ownStrings(c);
-          break;
-        case 'none':
-          break;
-      }
+      const list = LIST_FOR_ACTION[c.action];
+      if (list && lists[list].offer(c)) ownStrings(c);
     },
 
     skip(s: SkippedRow) {
@@ -198,7 +182,7 @@ export function createAggregator(options: AggregatorOptions) {
       return {
         counts: n,
         current: current ? { rowsRead: current.rowsRead, classified: current.classified, skipped: current.skipped, hasAuthenticity: current.hasAuthenticity } : undefined,
-        lists: { advocates: [...lists.advocates.values()], nurture: [...lists.nurture.values()], qualify: [...lists.qualify.values()], dissenters: [...lists.dissenters.values()], review: [...lists.review.values()] },
+        lists: forEachList((k) => [...lists[k].values()]),
         skippedSamples,
         warnings: [...warnings.values()],
       };
@@ -218,7 +202,7 @@ export function createAggregator(options: AggregatorOptions) {
         current.skipped += other.current.skipped;
         current.hasAuthenticity ||= other.current.hasAuthenticity;
       }
-      for (const name of Object.keys(lists) as (keyof typeof lists)[]) for (const c of other.lists[name]) lists[name].offer(c);
+      for (const name of LIST_ORDER) for (const c of other.lists[name]) lists[name].offer(c);
       const file = current?.file;
       mergeSamples(skippedSamples, other.skippedSamples, file, SAMPLE_LIMIT);
       for (const w of other.warnings) {
@@ -375,13 +359,7 @@ export function createAggregator(options: AggregatorOptions) {
           risk: groupThink.risk,
           notMeasurable: valuesVisible ? null : quality.notMeasurable!.reason,
         },
-        lists: {
-          advocates: summarise(lists.advocates),
-          nurture: summarise(lists.nurture),
-          qualify: summarise(lists.qualify),
-          dissenters: summarise(lists.dissenters),
-          review: summarise(lists.review),
-        },
+        lists: forEachList((k) => summarise(lists[k])),
         dataQuality: {
           skippedByCode: sortedRecord(skippedByCode),
           skippedSamples,
@@ -457,7 +435,7 @@ function addCounts(into: Counts, from: Counts): void {
 export interface AggregateSnapshot {
   counts: Counts;
   current: { rowsRead: number; classified: number; skipped: number; hasAuthenticity: boolean } | undefined;
-  lists: Record<'advocates' | 'nurture' | 'qualify' | 'dissenters' | 'review', Classified[]>;
+  lists: Record<ListKey, Classified[]>;
   skippedSamples: SkippedSample[];
   warnings: WarningEntry[];
 }

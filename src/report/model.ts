@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIONS, forEachList, SEGMENTS } from '../decision-table.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 
 export { SCHEMA_VERSION };
@@ -16,8 +17,8 @@ const share = z.number().min(0).max(1).describe('Fraction of classified follower
 export const followerSummarySchema = z.object({
   handle: z.string(),
   name: z.string().optional(),
-  segment: z.enum(['advocate', 'potential', 'passive', 'misaligned']),
-  action: z.enum(['thank', 'nurture', 'qualify', 'none', 'hear', 'review']),
+  segment: z.enum(SEGMENTS),
+  action: z.enum(ACTIONS),
   alignment: z.number(),
   engagement: z.number(),
   values: z.array(z.string()),
@@ -156,13 +157,7 @@ export const reportSchema = z.object({
     risk: z.enum(['low', 'medium', 'high', 'unknown']).describe('unknown when it cannot be judged: too little profile text to see values or dissent, or no aligned followers and no engagement data.'),
     notMeasurable: z.string().nullable().describe('Why concentration and dissent cannot be judged (too little profile text), or null.'),
   }),
-  lists: z.object({
-    advocates: z.array(followerSummarySchema),
-    nurture: z.array(followerSummarySchema),
-    qualify: z.array(followerSummarySchema),
-    dissenters: z.array(followerSummarySchema),
-    review: z.array(followerSummarySchema),
-  }),
+  lists: z.object(forEachList(() => z.array(followerSummarySchema))),
   dataQuality: z.object({
     skippedByCode: z.record(z.string(), count),
     skippedSamples: z.array(rowSampleSchema.extend({ code: z.string() })),

@@ -1,4 +1,5 @@
-import { type Classified, RULES } from '../classify.js';
+import type { Classified } from '../classify.js';
+import { RULES } from '../decision-table.js';
 import type { TermEvidence } from '../scoring/alignment.js';
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SEGMENTS } from '../decision-table.js';
 
 /**
  * The values file: what the brand stands for, in the words its community uses.
@@ -15,7 +16,7 @@ const term = z
 
 const terms = z.array(term).min(1, 'list at least one term');
 
-const segmentName = z.enum(['advocate', 'potential', 'passive', 'misaligned']);
+const segmentName = z.enum(SEGMENTS);
 
 export const valueSchema = z
   .object({

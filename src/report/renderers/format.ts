@@ -1,3 +1,4 @@
+import { ACTION_LISTS, forEachList, LIST_ORDER, type ListKey, SEGMENTS, type Segment } from '../../decision-table.js';
 import type { FollowerSummary, Report } from '../model.js';
 
 /**
@@ -17,8 +18,8 @@ export function dec(n: number): string {
   return String(Math.round(n * 100) / 100);
 }
 
-export const SEGMENT_ORDER = ['advocate', 'potential', 'passive', 'misaligned'] as const;
-export type SegmentKey = (typeof SEGMENT_ORDER)[number];
+export const SEGMENT_ORDER = SEGMENTS;
+export type SegmentKey = Segment;
 
 export const SEGMENT_MEANING: Record<SegmentKey, string> = {
   advocate: 'aligned and engaged: thank, involve, ask for referrals',
@@ -32,36 +33,18 @@ export function plural(n: number, one: string, many = `${one}s`): string {
   return `${num(n)} ${n === 1 ? one : many}`;
 }
 
-export const LIST_TITLES = {
-  advocates: 'Advocates to thank',
-  nurture: 'Potential to nurture (aligned, quiet)',
-  qualify: 'Potential to qualify (engaged, values signal missing or below the bar)',
-  dissenters: 'Dissenters to hear before removing anyone',
-  review: 'Misaligned to review',
-} as const;
-export type ListKey = keyof typeof LIST_TITLES;
-export const LIST_ORDER = Object.keys(LIST_TITLES) as ListKey[];
+/** Each action list's title, as every renderer prints it. */
+export const LIST_TITLES = forEachList((k) => ACTION_LISTS[k].title);
+export { LIST_ORDER, type ListKey };
 
 /** How many followers are in each action list in total (the lists keep only the top N). */
 export function listTotal(report: Report, key: ListKey): number {
-  const s = report.segments;
-  switch (key) {
-    case 'advocates':
-      return s.advocate.count;
-    case 'nurture':
-      return s.potential.nurture;
-    case 'qualify':
-      return s.potential.qualify;
-    case 'dissenters':
-      return s.misaligned.dissenters;
-    case 'review':
-      return s.misaligned.count - s.misaligned.dissenters;
-  }
+  return ACTION_LISTS[key].total(report.segments);
 }
 
 /** The score column of a list: what ranks it. */
 export function listScore(key: ListKey): 'alignment' | 'engagement' {
-  return key === 'nurture' ? 'alignment' : 'engagement';
+  return ACTION_LISTS[key].rankedBy;
 }
 
 /** The detail column of a list: values for the community, the red flag or spam signal for the rest. */

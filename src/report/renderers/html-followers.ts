@@ -1,4 +1,5 @@
-import type { Action, Flag } from '../../classify.js';
+import type { Flag } from '../../classify.js';
+import type { Action } from '../../decision-table.js';
 import type { Report } from '../model.js';
 import { SEGMENT_ORDER, num } from './format.js';
 import { esc, type FollowerListInfo } from './html.js';
