@@ -2,7 +2,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from '../errors.js';
 import { type Gates, parseShare } from '../gates.js';
-import { RENDERERS } from '../report/renderers/index.js';
+import { outputFormats } from '../report/renderers/index.js';
 import { formatIssue, parseConfigFile } from '../values/load.js';
 
 /**
@@ -12,12 +12,9 @@ import { formatIssue, parseConfigFile } from '../values/load.js';
  * manifest reference in the README.
  */
 
-/** Per-follower formats stream records; every other format is a report renderer. */
-const FOLLOWER_FORMATS = ['csv', 'ndjson'] as const;
-
 /** Formats an entry can ask for; renderers added to the registry become available here too. */
 export function batchFormats(): string[] {
-  return [...Object.keys(RENDERERS), ...FOLLOWER_FORMATS];
+  return outputFormats();
 }
 
 /** The file each format is written to inside an entry's output folder. */

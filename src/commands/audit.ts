@@ -29,7 +29,7 @@ import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
 import { escapeLines } from '../safe-text.js';
 import { createRejectsSink, type RejectsSink } from '../report/rejects-sink.js';
-import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
+import { isFollowerFormat, outputFormats, RENDERERS, type ReportFormat } from '../report/renderers/index.js';
 import { htmlPageEnd, htmlPageStart } from '../report/renderers/html.js';
 import { createLineLimit } from '../report/line-limit.js';
 import { compileValues } from '../values/compile.js';
@@ -83,8 +83,6 @@ export interface AuditOptions {
  */
 export const STRICT_CODES: ReadonlySet<SkipCode> = new Set(['MALFORMED_ROW', 'MISSING_HANDLE']);
 
-const FOLLOWER_FORMATS = new Set(['csv', 'ndjson']);
-
 /**
  * How many followers the HTML report lists by default: at 200,000 the file is
  * about 80 MB (410 bytes a follower in the benchmark) and a browser still opens
@@ -100,9 +98,9 @@ export const HTML_FOLLOWERS_LIMIT = 200_000;
  */
 export async function auditCommand(exports: string[], options: AuditOptions, io: CliIo): Promise<Report> {
   const format = options.format;
-  const perFollowerFormat = FOLLOWER_FORMATS.has(format);
+  const perFollowerFormat = isFollowerFormat(format);
   if (!perFollowerFormat && !Object.hasOwn(RENDERERS, format)) {
-    throw new UsageError(`unknown --format "${format}". Choose one of: ${[...Object.keys(RENDERERS), ...FOLLOWER_FORMATS].join(', ')}`);
+    throw new UsageError(`unknown --format "${format}". Choose one of: ${outputFormats().join(', ')}`);
   }
   if (!Number.isInteger(options.top) || options.top < 0) throw new UsageError('--top takes a whole number, 0 or more');
   const htmlLimit = options.htmlFollowers ?? HTML_FOLLOWERS_LIMIT;

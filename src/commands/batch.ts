@@ -13,7 +13,7 @@ import { checkWritableTarget, writeFileAtomic } from '../io/output.js';
 import { fileClashes, type NamedFile } from '../io/same-file.js';
 import { resolveSalt } from '../privacy/anonymize.js';
 import type { Report } from '../report/model.js';
-import { escapeControl } from '../safe-text.js';
+import { escapeControl, escapeLines } from '../safe-text.js';
 import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
 import { auditCommand } from './audit.js';
 
@@ -169,10 +169,6 @@ function prefixLines(text: string, prefix: string): string {
     .split('\n')
     .map((l) => prefix + l)
     .join('\n');
-}
-
-function escapeLines(text: string): string {
-  return text.split('\n').map(escapeControl).join('\n');
 }
 
 function discard(): Writable {

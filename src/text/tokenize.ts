@@ -128,14 +128,8 @@ function foldByCharacter(text: string): string | undefined {
   for (let i = 0; i < n; i++) {
     let c = text.charCodeAt(i);
     if (c < 128) continue;
-    let width = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-      const lo = text.charCodeAt(i + 1);
-      if (lo >= 0xdc00 && lo <= 0xdfff) {
-        c = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-        width = 2;
-      }
-    }
+    c = codePointAt(text, i);
+    const width = widthOf(c);
     if (classOf(c) !== FOLD) {
       i += width - 1;
       continue;
@@ -303,13 +297,8 @@ function scanTokens(text: string): Tokens | undefined {
     let width = 1;
     if (c < 128) k = ASCII_CLASS[c]!;
     else {
-      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
-        const lo = text.charCodeAt(i + 1);
-        if (lo >= 0xdc00 && lo <= 0xdfff) {
-          c = ((c - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-          width = 2;
-        }
-      }
+      c = codePointAt(text, i);
+      width = widthOf(c);
       k = classOf(c);
       if (k === FOLD) return undefined;
       // A mark is removed by folding: harmless between separators, but it would join or change a word.
@@ -341,13 +330,8 @@ function scanTokens(text: string): Tokens | undefined {
       let dk: number;
       if (d < 128) dk = ASCII_CLASS[d]!;
       else {
-        if (d >= 0xd800 && d <= 0xdbff && i + 1 < n) {
-          const lo = text.charCodeAt(i + 1);
-          if (lo >= 0xdc00 && lo <= 0xdfff) {
-            d = ((d - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-            w = 2;
-          }
-        }
+        d = codePointAt(text, i);
+        w = widthOf(d);
         dk = classOf(d);
         if (dk === FOLD || dk === MARK) return undefined;
       }
@@ -359,10 +343,7 @@ function scanTokens(text: string): Tokens | undefined {
         let ek: number;
         if (e < 128) ek = ASCII_CLASS[e]!;
         else {
-          if (e >= 0xd800 && e <= 0xdbff && j + 1 < n) {
-            const lo = text.charCodeAt(j + 1);
-            if (lo >= 0xdc00 && lo <= 0xdfff) e = ((e - 0xd800) << 10) + (lo - 0xdc00) + 0x10000;
-          }
+          e = codePointAt(text, j);
           ek = classOf(e);
           if (ek === FOLD || ek === MARK) return undefined;
         }
@@ -410,12 +391,8 @@ function splitCamel(raw: string, words: string[], clause: number[], clauseNo: nu
   let last = SEP;
   let lastAt = 0;
   for (let i = 0; i < raw.length; ) {
-    let c = raw.charCodeAt(i);
-    let w = 1;
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < raw.length) {
-      c = ((c - 0xd800) << 10) + (raw.charCodeAt(i + 1) - 0xdc00) + 0x10000;
-      w = 2;
-    }
+    const c = codePointAt(raw, i);
+    const w = widthOf(c);
     const k = c < 128 ? ASCII_CLASS[c]! : classOf(c);
     if (k === UPPER && (last === LOWER || last === DIGIT) && i > from) {
       words.push(raw.slice(from, i).toLowerCase());
@@ -433,4 +410,17 @@ function splitCamel(raw: string, words: string[], clause: number[], clauseNo: nu
   }
   words.push(raw.slice(from).toLowerCase());
   clause.push(clauseNo);
+}
+
+/**
+ * The code point at a UTF-16 index: a surrogate pair read as one, a lone
+ * surrogate as itself (so it never combines with the unit after it).
+ */
+function codePointAt(text: string, i: number): number {
+  return text.codePointAt(i) ?? 0;
+}
+
+/** How many UTF-16 units a code point takes. */
+function widthOf(c: number): number {
+  return c > 0xffff ? 2 : 1;
 }

@@ -24,5 +24,15 @@ export const RENDERERS = {
 
 export type ReportFormat = keyof typeof RENDERERS;
 export const REPORT_FORMATS = Object.keys(RENDERERS) as ReportFormat[];
+/** Per-follower formats stream records; every other format is a report renderer. */
 export const FOLLOWER_FORMATS = ['csv', 'ndjson'] as const;
 export type FollowerFormat = (typeof FOLLOWER_FORMATS)[number];
+
+export function isFollowerFormat(format: string): format is FollowerFormat {
+  return (FOLLOWER_FORMATS as readonly string[]).includes(format);
+}
+
+/** Every --format name: the report renderers, then the per-follower formats. */
+export function outputFormats(): string[] {
+  return [...REPORT_FORMATS, ...FOLLOWER_FORMATS];
+}
