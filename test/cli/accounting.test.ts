@@ -27,20 +27,41 @@ function readRejects(file: string): Record<string, string>[] {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
 }
 
+/** The non-blank lines of a file after its header: the rows a reader should account for when no cell holds a line break. */
+function dataLines(file: string): number {
+  return readFileSync(file, 'utf8')
+    .split(/\r\n|\r|\n/)
+    .slice(1)
+    .filter((l) => l.trim() !== '').length;
+}
+
 describe('row accounting, --rejects and --strict', () => {
   it('accounts for every row per input file, and lists every skipped row with file, line and code', () => {
     const dir = tmp();
     const rejects = join(dir, 'rejects.csv');
-    const r = runCli(['audit', A, B, '--values', VALUES, ...AS_OF, '--format', 'json', '--rejects', rejects]);
+    const records = join(dir, 'followers.ndjson');
+    const r = runCli(['audit', A, B, '--values', VALUES, ...AS_OF, '--format', 'json', '--rejects', rejects, '--followers-out', records]);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(`wrote ${rejects} (5 skipped rows)`);
     const report = JSON.parse(r.stdout);
-    expect(report.inputs.map((i: Record<string, number>) => [i.rowsRead, i.classified, i.skipped])).toEqual([
+    const rows = readRejects(rejects);
+    const written = readFileSync(records, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { file: string });
+    // Counted apart from the aggregator: the data lines of each file (a broken row still costs
+    // only its own line), the follower records written and the rejects listed for it.
+    const independent = [A, B].map((file) => [
+      dataLines(file),
+      written.filter((x) => x.file === file).length,
+      rows.filter((x) => x.file === file).length,
+    ]);
+    expect(report.inputs.map((i: Record<string, number>) => [i.rowsRead, i.classified, i.skipped])).toEqual(independent);
+    expect(independent).toEqual([
       [6, 3, 3],
       [4, 2, 2],
     ]);
-    const rows = readRejects(rejects);
-    expect(rows).toHaveLength(report.totals.skipped);
+    expect([report.totals.rowsRead, report.totals.classified, report.totals.skipped]).toEqual([10, written.length, rows.length]);
     expect(rows.map((x) => `${x.file === A ? 'A' : 'B'}:${x.line}:${x.code}`)).toEqual([
       'A:3:MISSING_HANDLE',
       'A:4:DUPLICATE_HANDLE',
