@@ -65,6 +65,8 @@ export interface PipelineOptions {
   parallelMinBytes?: number;
   /** Characters per piece a worker thread reads (tests use small ones). */
   pieceChars?: number;
+  /** Called when an export is read by the worker threads (tests check that they ran). */
+  onParallelRead?: (file: string) => void;
 }
 
 const PROGRESS_EVERY = 2048;
@@ -152,6 +154,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
       };
       if (pool && source.splittable && source.size !== undefined && source.size >= minBytes) {
         tally.counted = false;
+        options.onParallelRead?.(source.file);
         await readParallel({ ...source, splittable: source.splittable }, {
           pool,
           seen,

@@ -67,6 +67,7 @@ Run kindred <command> --help for each command's options and examples.`),
     // For tests of the worker threads on small files: where they start, and how big a piece is.
     .addOption(new Option('--parallel-min-bytes <n>').argParser(toInt).hideHelp())
     .addOption(new Option('--piece-chars <n>').argParser(toInt).hideHelp())
+    .addOption(new Option('--trace-parallel').hideHelp())
     .addHelpText(
       'after',
       fitHelp(`

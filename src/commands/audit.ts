@@ -27,7 +27,7 @@ import { ELEMENT_SEPARATOR, followerElement, writeJsonReport } from '../report/j
 import { type FollowerOutputSpec, type FollowerTarget, followerHeader } from '../report/follower-lines.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
-import { escapeLines } from '../safe-text.js';
+import { escapeControl, escapeLines } from '../safe-text.js';
 import { createRejectsSink, type RejectsSink } from '../report/rejects-sink.js';
 import { isFollowerFormat, outputFormats, RENDERERS, type ReportFormat } from '../report/renderers/index.js';
 import { htmlPageEnd, htmlPageStart } from '../report/renderers/html.js';
@@ -72,6 +72,8 @@ export interface AuditOptions {
   threads?: number | 'auto';
   parallelMinBytes?: number;
   pieceChars?: number;
+  /** Say on stderr which exports the worker threads read (for the tests of the threads). */
+  traceParallel?: boolean;
   /** How long a read runs before progress shows (default 1.5 s); for tests. */
   progressDelayMs?: number;
 }
@@ -243,6 +245,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       threads: options.threads ?? 'auto',
       ...(options.parallelMinBytes !== undefined ? { parallelMinBytes: options.parallelMinBytes } : {}),
       ...(options.pieceChars !== undefined ? { pieceChars: options.pieceChars } : {}),
+      ...(options.traceParallel ? { onParallelRead: (file: string) => io.stderr.write(`kindred: worker threads read ${escapeControl(file)}\n`) } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
       ...(writers.length > 0 ? { followerOutput: { spec, write: writeLines } } : {}),
       // On this thread: the records go into the report in the order followers were read.

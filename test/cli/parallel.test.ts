@@ -23,13 +23,15 @@ interface Outputs {
   report: string;
   followers: string;
   rejects: string;
+  /** How many exports the worker threads read. */
+  parallelReads: number;
 }
 
 /** One audit writing the JSON report, the per-follower records and the rejects. */
 function audit(args: string[], threads: { threads: number; pieceChars?: number }, followers = 'f.csv'): Outputs {
   const dir = tempDir('kindred-par-');
   const out = { report: join(dir, 'report.json'), followers: join(dir, followers), rejects: join(dir, 'r.csv') };
-  const parallel = threads.threads > 0 ? ['--parallel-min-bytes', '0', '--piece-chars', String(threads.pieceChars ?? 64)] : [];
+  const parallel = threads.threads > 0 ? ['--parallel-min-bytes', '0', '--piece-chars', String(threads.pieceChars ?? 64), '--trace-parallel'] : [];
   const r = runCli(['audit', ...args, '--format', 'json', '-o', out.report, '--followers-out', out.followers, '--rejects', out.rejects, '--threads', String(threads.threads), ...parallel, '--no-interactive']);
   const read = (f: string) => {
     try {
@@ -38,14 +40,30 @@ function audit(args: string[], threads: { threads: number; pieceChars?: number }
       return '(none)';
     }
   };
-  return { code: r.code, stderr: r.stderr.replaceAll(dir, 'DIR'), report: read(out.report), followers: read(out.followers), rejects: read(out.rejects) };
+  // The trace says which exports the worker threads read; it is taken out so the rest compares with one thread's.
+  const traced = r.stderr.split('\n').filter((l) => l.startsWith('kindred: worker threads read '));
+  const stderr = r.stderr
+    .split('\n')
+    .filter((l) => !traced.includes(l))
+    .join('\n');
+  return { code: r.code, stderr: stderr.replaceAll(dir, 'DIR'), report: read(out.report), followers: read(out.followers), rejects: read(out.rejects), parallelReads: traced.length };
+}
+
+/** Every export in the arguments (they come before the first option). */
+function exportsIn(args: string[]): number {
+  return args.findIndex((a) => a.startsWith('--'));
 }
 
 function expectSame(args: string[], pieceSizes: number[], followers = 'f.csv'): void {
   const one = audit(args, { threads: 0 }, followers);
+  expect(one.code, args[0]).toBe(0);
+  expect(JSON.parse(one.report).totals, args[0]).toBeDefined();
+  expect(one.parallelReads).toBe(0);
   for (const pieceChars of pieceSizes) {
     const many = audit(args, { threads: 2, pieceChars }, followers);
-    expect({ pieceChars, ...many }).toEqual({ pieceChars, ...one });
+    // Every export went through the workers: otherwise this would compare one thread with itself.
+    expect(many.parallelReads, args[0]).toBe(exportsIn(args));
+    expect({ pieceChars, ...many, parallelReads: 0 }).toEqual({ pieceChars, ...one });
   }
 }
 
@@ -58,18 +76,16 @@ const QUIRKS = [
   'bad-input/problems.csv',
   'bad-input/nul-byte.csv',
   'bad-input/invalid-utf8.csv',
-  'bad-input/blank-lines.csv',
   'bad-input/header-only.csv',
   'crlf/followers.csv',
   'quoted-newlines/followers.csv',
   'utf16le-bom/followers.csv',
   'sep-line/followers.csv',
   'duplicate-followers/followers.csv',
-  // Formats keyed by name (LinkedIn), by email (Mailchimp, Klaviyo), one follower per author (Meltwater).
+  // Formats keyed by name (LinkedIn), by email (Mailchimp, Klaviyo).
   'linkedin/Connections.csv',
   'mailchimp/subscribed_members_export_4f1a2b.csv',
   'email-list/klaviyo-profiles.csv',
-  'meltwater/current/mentions.csv',
   'x-api/followers.csv',
   // Namesakes kept apart by company, position and date; fediverse accounts completed from their URL; `t`'s layout.
   'linkedin/namesakes/Connections.csv',
@@ -90,6 +106,22 @@ describe('worker threads read an export as one thread does', () => {
     }
   });
 
+  it('a Meltwater export stays on one thread: its mentions are merged per author across the whole file', { timeout: 60_000 }, () => {
+    const args = [join(FIXTURES, 'meltwater', 'current', 'mentions.csv'), '--values', VALUES, ...AS_OF];
+    const many = audit(args, { threads: 2, pieceChars: 7 });
+    expect(many.code).toBe(0);
+    expect(many.parallelReads).toBe(0);
+    expect({ ...many }).toEqual(audit(args, { threads: 0 }));
+  });
+
+  it('an export with nothing but blank lines fails before any thread starts, with the same message', { timeout: 60_000 }, () => {
+    const args = [join(FIXTURES, 'bad-input', 'blank-lines.csv'), '--values', VALUES, ...AS_OF];
+    const one = audit(args, { threads: 0 });
+    expect(one.code).toBe(2);
+    expect(one.stderr).toContain('the file is empty');
+    expect(audit(args, { threads: 2, pieceChars: 7 })).toEqual(one);
+  });
+
   it('two exports in one audit: duplicates across files, accounting per file', { timeout: 120_000 }, () => {
     const a = join(FIXTURES, 'bad-input', 'problems.csv');
     const b = join(FIXTURES, 'bad-input', 'problems-2.csv');
@@ -99,17 +131,22 @@ describe('worker threads read an export as one thread does', () => {
   it('--strict stops at the same row with the same message', { timeout: 60_000 }, () => {
     const file = join(FIXTURES, 'bad-input', 'problems.csv');
     const one = runCli(['audit', file, '--values', VALUES, ...AS_OF, '--strict', '--threads', '0']);
-    const many = runCli(['audit', file, '--values', VALUES, ...AS_OF, '--strict', '--threads', '2', '--parallel-min-bytes', '0', '--piece-chars', '5']);
+    const many = runCli(['audit', file, '--values', VALUES, ...AS_OF, '--strict', '--threads', '2', '--parallel-min-bytes', '0', '--piece-chars', '5', '--trace-parallel']);
     expect(one.code).toBe(2);
-    expect(many).toEqual(one);
+    const trace = `kindred: worker threads read ${file}\n`;
+    expect(many.stderr.startsWith(trace)).toBe(true);
+    expect({ ...many, stderr: many.stderr.slice(trace.length) }).toEqual(one);
   });
 
   it('--anonymize gives the same pseudonyms', { timeout: 60_000 }, () => {
     const env = { KINDRED_SALT: 'test-salt' };
     const args = (threads: string[]) => ['audit', FERNLEAF.export, '--values', FERNLEAF.values, ...AS_OF, '--anonymize', '--format', 'ndjson', ...threads];
     const one = runCli(args(['--threads', '0']), { env });
-    const many = runCli(args(['--threads', '2', '--parallel-min-bytes', '0', '--piece-chars', '50']), { env });
+    const many = runCli(args(['--threads', '2', '--parallel-min-bytes', '0', '--piece-chars', '50', '--trace-parallel']), { env });
     expect(one.code).toBe(0);
+    expect(many.code).toBe(0);
+    expect(many.stderr).toContain(`kindred: worker threads read ${FERNLEAF.export}`);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(2);
     expect(many.stdout).toBe(one.stdout);
   });
 
@@ -134,7 +171,9 @@ describe('worker threads read an export as one thread does', () => {
         const path = join(dir, 'gen.csv');
         writeFileSync(path, `handle,bio,location${eol}${rows.join(eol)}${eol}`);
         const args = [path, '--values', VALUES, ...AS_OF];
-        expect(audit(args, { threads: 2, pieceChars })).toEqual(audit(args, { threads: 0 }));
+        const many = audit(args, { threads: 2, pieceChars });
+        expect(many.parallelReads).toBe(1);
+        expect({ ...many, parallelReads: 0 }).toEqual(audit(args, { threads: 0 }));
       }),
       { numRuns: 8 },
     );
