@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, createReadStream, existsSync, lstatSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, existsSync, lstatSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, FERNLEAF, ROOT, runCli } from '../helpers/run-cli.js';
@@ -87,16 +87,21 @@ describe('outputs that are not regular files', () => {
     const dir = tempDir();
     const fifo = join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
-    const child = spawn(process.execPath, [BIN, ...AUDIT, '--format', 'json', '-o', fifo], { cwd: ROOT, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Held open read-write, the FIFO never blocks the reader's open: a kindred that replaced the
+    // FIFO instead of writing to it makes this test fail, not hang.
+    const keeper = openSync(fifo, constants.O_RDWR);
     const chunks: Buffer[] = [];
     const reader = createReadStream(fifo);
     reader.on('data', (c) => chunks.push(c as Buffer));
-    await new Promise<void>((resolve) => reader.on('end', () => resolve()));
-    expect(await exited).toBe(0);
-    expect(JSON.parse(Buffer.concat(chunks).toString()).brand).toBe('Fernleaf Books');
+    const ended = new Promise<void>((resolve) => reader.on('end', () => resolve()));
+    const child = spawn(process.execPath, [BIN, ...AUDIT, '--format', 'json', '-o', fifo], { cwd: ROOT, stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    closeSync(keeper);
+    await ended;
+    expect(code).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['pipe']);
+    expect(JSON.parse(Buffer.concat(chunks).toString()).brand).toBe('Fernleaf Books');
   });
 
   it('-o a symbolic link: its target gets the report, the link stays a link', () => {
