@@ -20,7 +20,7 @@ function expectWriteError(r: { code: number | null; stderr: string }, file: stri
  * A full disk: a small tmpfs filled up but for a few kilobytes. Every write
  * error is exit 2 naming the file and the cause, the previous file stays, no
  * temporary file is left, and streaming records never hang (worker threads
- * included: the test's timeout is the hang detector).
+ * included: each run is killed after 60 s, so a hang fails instead of stalling the suite).
  */
 describe('a full disk', () => {
   let disk: SmallDisk | undefined;
@@ -39,11 +39,12 @@ describe('a full disk', () => {
     ['--followers-out, worker threads', ['--threads', '2', '--parallel-min-bytes', '0', '--piece-chars', '4000', '--format', 'json', '--followers-out'], 'followers.csv'],
   ];
   for (const [what, flags, name] of cases) {
-    it(`${what}: exit 2 naming the file and ENOSPC; the previous file is untouched`, (ctx) => {
+    it(`${what}: exit 2 naming the file and ENOSPC; the previous file is untouched`, { timeout: 90_000 }, (ctx) => {
       if (!disk) return ctx.skip();
       const target = join(disk.dir, name);
       writeFileSync(target, 'the previous good file');
-      const r = runCli([...AUDIT, ...flags, target]);
+      // Generous: a run takes about a second; a hang (what workers did on a full disk) is killed and fails.
+      const r = runCli([...AUDIT, ...flags, target], { timeoutMs: 60_000 });
       expectWriteError(r, target, 'the disk is full (ENOSPC); nothing was replaced');
       expect(readFileSync(target, 'utf8')).toBe('the previous good file');
       expect(readdirSync(disk.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -54,11 +55,11 @@ describe('a full disk', () => {
 
 describe('standard output on a full disk (`> /dev/full`)', () => {
   for (const format of ['json', 'ndjson', 'table']) {
-    it(`--format ${format}: exit 2 naming standard output and ENOSPC`, (ctx) => {
+    it(`--format ${format}: exit 2 naming standard output and ENOSPC`, { timeout: 90_000 }, (ctx) => {
       if (!existsSync('/dev/full')) return ctx.skip();
       const full = openSync('/dev/full', 'w');
       try {
-        const r = spawnSync(process.execPath, [BIN, ...AUDIT, '--format', format], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        const r = spawnSync(process.execPath, [BIN, ...AUDIT, '--format', format], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
         expectWriteError({ code: r.status, stderr: r.stderr }, 'standard output', 'the disk is full (ENOSPC)');
       } finally {
         closeSync(full);
