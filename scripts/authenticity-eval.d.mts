@@ -3,6 +3,7 @@ export const ROOT: string;
 export const DATA_DIR: string;
 export const CRESCI_DEV: string;
 export const CRESCI_AS_OF: string;
+export const SETS: { id: string; title: string; file: string; asOf: string }[];
 export const BASELINES: { name: string; accuracy: number; mcc: number }[];
 
 export interface Metrics {
@@ -21,7 +22,7 @@ export interface Metrics {
 export function readLabels(file?: string): Map<string, boolean>;
 export function metrics(pairs: Iterable<[fake: boolean, flagged: boolean]>): Metrics;
 export function formatMetrics(m: Metrics): string;
-export function evaluateThroughCli(options?: { file?: string; extraArgs?: string[] }): {
+export function evaluateThroughCli(options?: { file?: string; asOf?: string; extraArgs?: string[] }): {
   metrics: Metrics;
   records: number;
   checked: number;

@@ -15,6 +15,20 @@ export const CRESCI_DEV = join(DATA_DIR, 'cresci-2015-dev.csv');
 /** The profiles were crawled in 2013 (data README): account age is measured from here. */
 export const CRESCI_AS_OF = '2013-06-01';
 
+/**
+ * The labelled development sets (../shared/data/README.md), each with the date
+ * its account ages are measured from. A set may hold only fakes (vendor) or
+ * only people (verified): the fitting script measures those against the other
+ * sets' people or fakes.
+ */
+export const SETS = [
+  { id: 'cresci-2015', title: '2013 bought followers (Cresci 2015)', file: CRESCI_DEV, asOf: CRESCI_AS_OF },
+  { id: 'vendor-2019', title: 'followers bought from vendors (2019)', file: join(DATA_DIR, 'bots-dev', 'vendor-purchased-2019.csv'), asOf: '2018-03-01' },
+  { id: 'rtbust-2019', title: 'retweet bots and people (2019)', file: join(DATA_DIR, 'bots-dev', 'cresci-rtbust-2019.csv'), asOf: '2019-06-01' },
+  { id: 'stock-2018', title: 'cashtag bots and people (2018)', file: join(DATA_DIR, 'bots-dev', 'cresci-stock-2018.csv'), asOf: '2018-06-01' },
+  { id: 'verified-2019', title: 'verified people and organisations (2019)', file: join(DATA_DIR, 'bots-dev', 'verified-2019.csv'), asOf: '2019-07-01' },
+];
+
 /** Published figures on this data (Cresci et al. 2015, whole dataset), for comparison. */
 export const BASELINES = [
   { name: 'Camisani-Calzolari rule set', accuracy: 0.548, mcc: 0.175 },
@@ -24,11 +38,11 @@ export const BASELINES = [
   { name: 'Cresci et al. random forest, profile features (not transparent)', accuracy: 0.987, mcc: 0.967 },
 ];
 
-/** Labels by lower-case handle ("fake" is the positive class). */
+/** Labels by lower-case handle: a fake or a bot is the positive class, a human the negative. */
 export function readLabels(file = CRESCI_DEV) {
   const rows = parse(readFileSync(file), { columns: true, bom: true, skip_empty_lines: true });
   const labels = new Map();
-  for (const row of rows) labels.set(String(row.screen_name).toLowerCase(), row.label === 'fake');
+  for (const row of rows) labels.set(String(row.screen_name).toLowerCase(), row.label === 'fake' || row.label === 'bot');
   return labels;
 }
 
@@ -68,7 +82,7 @@ export function formatMetrics(m) {
  * minimal values file, and joins the per-follower records to the labels by
  * handle. A follower counts as flagged when its record carries `suspect`.
  */
-export function evaluateThroughCli({ file = CRESCI_DEV, extraArgs = [] } = {}) {
+export function evaluateThroughCli({ file = CRESCI_DEV, asOf = CRESCI_AS_OF, extraArgs = [] } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'kindred-authenticity-'));
   try {
     const values = join(dir, 'values.yml');
@@ -82,7 +96,7 @@ export function evaluateThroughCli({ file = CRESCI_DEV, extraArgs = [] } = {}) {
       '--values',
       values,
       '--as-of',
-      CRESCI_AS_OF,
+      asOf,
       '--followers-out',
       out,
       // In a Twitter dump `url` is the user's own website, not the profile link.

@@ -7,6 +7,7 @@
 //   npm run bench -- --quick             # 100k rows, 1 run
 //   npm run bench -- --rows 1000000 --runs 5
 //   npm run bench -- --rows 200000 --terms 50,5000
+//   npm run bench -- --html 10000,100000  # only the HTML report with its follower list (see bench-html.mjs)
 //
 // Generated files live in .bench/ (git-ignored) and are reused between runs.
 // A benchmark, not a test: it prints figures and asserts nothing.
@@ -15,6 +16,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { benchHtml } from './bench-html.mjs';
 import { generateExport, generateInteractions, valuesYaml } from './gen-export.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     terms: { type: 'string', default: '50,500,5000' },
     quick: { type: 'boolean', default: false },
     json: { type: 'string' },
+    html: { type: 'string' },
   },
 });
 const sizes = (args.rows ?? (args.quick ? '100000' : '100000,1000000,5000000')).split(',').map(Number);
@@ -60,8 +63,8 @@ function measure(argv) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const fmt = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-const results = [];
-for (const rows of sizes) {
+/** The generated export and interactions log for a row count, made once and reused. */
+async function prepare(rows) {
   const name = label(rows);
   const csv = join(DIR, `followers-${name}.csv`);
   const log = join(DIR, `interactions-${name}.csv`);
@@ -70,6 +73,29 @@ for (const rows of sizes) {
     await generateExport(csv, rows);
     await generateInteractions(log, rows);
   }
+  return { name, csv, log };
+}
+
+if (args.html) {
+  const values = join(DIR, `values-${termCounts[0]}.yml`);
+  writeFileSync(values, valuesYaml(termCounts[0]));
+  const results = await benchHtml({
+    sizes: args.html.split(',').map(Number),
+    runs,
+    dir: DIR,
+    bin: BIN,
+    measure,
+    prepare: async (rows) => ({ ...(await prepare(rows)), values }),
+  });
+  const jsonOut = args.json ?? join(DIR, 'results-html.json');
+  writeFileSync(jsonOut, `${JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 2)}\n`);
+  console.log(`\nfigures saved to ${jsonOut}`);
+  process.exit(0);
+}
+
+const results = [];
+for (const rows of sizes) {
+  const { name, csv, log } = await prepare(rows);
   const valuesFiles = {};
   for (const t of termCounts) {
     valuesFiles[t] = join(DIR, `values-${t}.yml`);

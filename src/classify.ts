@@ -51,7 +51,7 @@ export function classify(f: Follower, ctx: ClassifyContext): Classified {
   const alignment = scoreAlignment(f, cv);
   const engagement = scoreEngagement(f.engagement, cv.scoring, asOf);
   const authenticity = cv.scoring.authenticity.enabled
-    ? scoreAuthenticity(f, asOf, cv.scoring, { spamPhrases: alignment.spamPhrases })
+    ? scoreAuthenticity(f, asOf, cv.scoring, { spamPhrases: alignment.spamPhrases, engaged: engagement.engaged })
     : { checked: false, suspect: false, signals: [] };
   const spam = alignment.conflicts.some((c) => c.kind === 'spam');
   const conflict = alignment.conflicts.some((c) => c.kind === 'conflict');

@@ -35,6 +35,10 @@ export interface Follower {
   verified?: boolean;
   defaultAvatar?: boolean;
   defaultProfile?: boolean;
+  /** The owner marks the account as automated (Mastodon's `bot`). */
+  bot?: boolean;
+  /** Moderation labels the platform put on the account (Bluesky's `labels[].val`, negated ones left out). */
+  labels?: readonly string[];
 
   /** Interaction evidence found in the export itself or joined from interaction logs. */
   engagement: EngagementEvidence;

@@ -21,7 +21,8 @@ export interface GateResult {
   /** The command-line flag that sets this gate (manifests use the gate name). */
   flag: string;
   threshold: number;
-  actual: number;
+  /** null when the report cannot measure it (a quality score with too little profile text): the gate fails. */
+  actual: number | null;
   passed: boolean;
   /** Human-readable: "quality score 38 is below --fail-under 40 (short by 2)". */
   message: string;
@@ -37,7 +38,7 @@ export const GATE_FLAGS: Record<GateName, string> = {
  * Each gate: what it reads from the report, which way it points, and how its
  * numbers are shown. A floor passes at or above its threshold, a ceiling at or below.
  */
-const GATE_CHECKS: Record<GateName, { what: string; read: (r: Report) => number; floor: boolean; show: (n: number) => string; gap: (n: number) => string }> = {
+const GATE_CHECKS: Record<GateName, { what: string; read: (r: Report) => number | null; floor: boolean; show: (n: number) => string; gap: (n: number) => string }> = {
   failUnder: { what: 'quality score', read: (r) => r.quality.score, floor: true, show: String, gap: (n) => String(round1(n)) },
   minAdvocateShare: { what: 'advocate share', read: (r) => r.segments.advocate.share, floor: true, show: pct, gap: points },
   maxMisalignedShare: { what: 'misaligned share', read: (r) => r.segments.misaligned.share, floor: false, show: pct, gap: points },
@@ -51,8 +52,14 @@ export function evaluateGates(report: Report, gates: Gates, label: (gate: GateNa
     if (t === undefined) continue;
     const { what, read, floor, show, gap } = GATE_CHECKS[gate];
     const actual = read(report);
-    const passed = floor ? actual >= t : actual <= t;
     const limit = `${label(gate)} ${show(t)}`;
+    // A figure the report cannot measure never passes a gate: CI must not go green on data that shows nothing.
+    if (actual === null) {
+      const why = report.quality.notMeasurable?.reason ?? 'no data';
+      results.push({ gate, flag: GATE_FLAGS[gate], threshold: t, actual, passed: false, message: `${what} is not measurable (${why}), so ${limit} cannot be met` });
+      continue;
+    }
+    const passed = floor ? actual >= t : actual <= t;
     const message = passed
       ? `${what} ${show(actual)} ${floor ? 'meets' : 'is within'} ${limit}`
       : floor

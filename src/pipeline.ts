@@ -1,9 +1,10 @@
 import { availableParallelism } from 'node:os';
 import type { Classified } from './classify.js';
 import { createRowHandler } from './audit-row.js';
-import { InternalError } from './errors.js';
+import { InputError, InternalError } from './errors.js';
 import { createEngagementJoin, indexesData } from './io/engagement-join.js';
 import type { InteractionsLog } from './io/interactions.js';
+import type { DateOrder } from './io/parse-fields.js';
 import type { SourceItem } from './io/rows.js';
 import type { SourceInfo, SplittableCsv } from './io/sources/types.js';
 import { KeySet } from './key-set.js';
@@ -41,6 +42,8 @@ export interface PipelineOptions {
   top: number;
   version: string;
   interactions?: InteractionsLog[];
+  /** How ambiguous numeric dates were read (--date-order); the report names it when the data does not confirm it. */
+  dateOrder?: DateOrder;
   /** Called for every classified follower, in input order; awaited (backpressure). Keeps the audit on this thread. */
   onFollower?: (c: Classified) => void | Promise<void>;
   /**
@@ -81,7 +84,7 @@ const PARALLEL_MIN_BYTES = 8 * 1024 * 1024;
  */
 export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable<AuditSource>, options: PipelineOptions): Promise<Report> {
   const { values, asOf } = options;
-  const agg = createAggregator({ values, asOf, top: options.top, version: options.version });
+  const agg = createAggregator({ values, asOf, top: options.top, version: options.version, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
   const logs = options.interactions ?? [];
   // Each log counts the handles that meet a follower in this audit.
   for (const log of logs) log.index.clearMatched();
@@ -90,9 +93,9 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   const output = options.followerOutput;
   const makeLines = output ? createLineMaker(output.spec) : undefined;
   let rowsRead = 0;
-  // Per input file: rows read, and rows classified or skipped.
-  const perFile: { file: string; read: number; accounted: number }[] = [];
-  let tally = { file: '', read: 0, accounted: 0 };
+  // Per input file: rows read, rows classified or skipped, and rows no follower could be read from.
+  const perFile: Tally[] = [];
+  let tally: Tally = { file: '', label: '', read: 0, accounted: 0, unreadable: 0, counted: true };
 
   const handleRow = createRowHandler({
     values,
@@ -111,6 +114,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   const handle = (item: SourceItem): Promise<void> | undefined => {
     rowsRead++;
     tally.read++;
+    if (item.kind === 'skip' && UNREADABLE.has(item.skip.code)) tally.unreadable++;
     const wait = handleRow(item);
     tally.accounted++;
     return wait;
@@ -134,7 +138,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   try {
     for await (const source of sources) {
       agg.startInput({ file: source.file, info: source.info, label: source.label });
-      tally = { file: source.file, read: 0, accounted: 0 };
+      tally = { file: source.file, label: source.label, read: 0, accounted: 0, unreadable: 0, counted: true };
       perFile.push(tally);
       const progress = () => {
         options.onProgress?.({ file: source.file, rows: rowsRead, bytes: source.bytesRead?.() ?? 0, ...(source.size !== undefined ? { size: source.size } : {}) });
@@ -147,6 +151,7 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
         }
       };
       if (pool && source.splittable && source.size !== undefined && source.size >= minBytes) {
+        tally.counted = false;
         await readParallel({ ...source, splittable: source.splittable }, {
           pool,
           seen,
@@ -188,7 +193,16 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
   }
   const matched = join.matchedCounts();
   logs.forEach((log, i) => {
-    agg.addInteractions({ file: log.file, rowsRead: log.rowsRead, skipped: log.skippedCount, handles: log.index.size, matchedFollowers: matched[i]! });
+    agg.addInteractions({
+      file: log.file,
+      rowsRead: log.rowsRead,
+      skipped: log.skippedCount,
+      skippedByCode: log.skippedByCode,
+      skippedSamples: log.skipped.slice(0, 5),
+      dateOrder: log.dateOrder,
+      handles: log.index.size,
+      matchedFollowers: matched[i]!,
+    });
   });
   const report = agg.finish();
   // The accounting invariant: every row read is classified or skipped, never lost.
@@ -203,7 +217,43 @@ export async function runPipeline(sources: Iterable<AuditSource> | AsyncIterable
       );
     }
   });
+  perFile.forEach((t, i) => {
+    assertSomethingRead(t, report, i);
+  });
   return report;
+}
+
+interface Tally {
+  file: string;
+  label: string;
+  read: number;
+  accounted: number;
+  /** Rows skipped because no follower could be read from them (counted on this thread only). */
+  unreadable: number;
+  /** Whether `unreadable` was counted (worker threads report totals only). */
+  counted: boolean;
+}
+
+/** Skips that mean the row held no follower kindred could read (not duplicates or exclusions, which are by design). */
+const UNREADABLE = new Set(['MISSING_HANDLE', 'MALFORMED_ROW']);
+
+/**
+ * Rows were read and not one became a follower: the file was most likely
+ * taken for the wrong format, and a 0-follower report would hide that. An
+ * input error naming the format taken and why its rows were refused.
+ */
+function assertSomethingRead(t: Tally, report: Report, i: number): void {
+  const input = report.inputs[i]!;
+  if (input.rowsRead === 0 || input.classified > 0) return;
+  const samples = report.dataQuality.skippedSamples.filter((s) => s.file === t.file);
+  const allUnreadable = t.counted ? t.unreadable === input.rowsRead : samples.length > 0 && samples.every((s) => UNREADABLE.has(s.code));
+  if (!allUnreadable) return;
+  const first = samples[0];
+  const why = first ? `; the first, line ${first.line}: ${first.code}${first.detail ? `: ${first.detail}` : ''}` : '';
+  throw new InputError(
+    `read ${input.rowsRead} row${input.rowsRead === 1 ? '' : 's'} and could not take a follower from any: took it for ${t.label} (--platform ${input.format})${why}. If the file is another export, name it with --platform; if columns are named differently, map them with --map`,
+    t.file,
+  );
 }
 
 /** One worker per core, when there is more than one core, up to MAX_AUTO_THREADS. */

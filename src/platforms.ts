@@ -7,11 +7,17 @@ export const PLATFORMS: readonly { id: string; label: string }[] = [
   { id: 'instagram', label: 'Instagram followers JSON' },
   { id: 'x-archive', label: 'X/Twitter archive follower.js' },
   { id: 'linkedin', label: 'LinkedIn Connections.csv' },
-  { id: 'x-api', label: 'X/Twitter API-style dump' },
+  { id: 'x-api', label: 'X/Twitter API user objects' },
+  { id: 'instagram-api', label: 'Instagram profiles (web API or scraper output)' },
+  { id: 'bluesky', label: 'Bluesky getFollowers (JSON)' },
+  { id: 'mastodon', label: 'Mastodon followers (Account entities)' },
+  { id: 'tiktok', label: 'TikTok data download follower list' },
+  { id: 'tiktok-profiles', label: 'TikTok profiles (scraper or API output)' },
   { id: 'meltwater', label: 'Meltwater-style mentions export' },
   { id: 'mailchimp', label: 'Mailchimp audience export' },
   { id: 'substack', label: 'Substack subscriber export' },
   { id: 'csv', label: 'CSV/TSV with recognised column names' },
+  { id: 'json', label: 'JSON accounts with recognised keys' },
 ];
 
 /** The --platform names, comma-separated. */

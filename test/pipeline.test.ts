@@ -49,6 +49,8 @@ describe('pipeline', () => {
       rowsRead: 3,
       skipped: [],
       skippedCount: 0,
+      skippedByCode: {},
+      dateOrder: { ambiguous: 0, dayFirst: 0, monthFirst: 0 },
       index: EngagementIndex.fromEntries([
         ['ann', evidence],
         ['stranger', { ...evidence, dated: [...evidence.dated] }],

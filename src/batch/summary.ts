@@ -18,9 +18,9 @@ export interface EntrySummary {
   shares: Record<(typeof SEGMENT_ORDER)[number], number> | null;
   qualityScore: number | null;
   /** The report found in the output folder before this run, when there was one. */
-  previous: { asOf: string; qualityScore: number; shares: Record<(typeof SEGMENT_ORDER)[number], number> } | null;
-  /** Change since the previous report: score points and share differences. */
-  change: { qualityScore: number; shares: Record<(typeof SEGMENT_ORDER)[number], number> } | null;
+  previous: { asOf: string; qualityScore: number | null; shares: Record<(typeof SEGMENT_ORDER)[number], number> } | null;
+  /** Change since the previous report: score points (null unless both scores were measurable) and share differences. */
+  change: { qualityScore: number | null; shares: Record<(typeof SEGMENT_ORDER)[number], number> } | null;
   gates: GateResult[];
   error: string | null;
 }
@@ -58,7 +58,7 @@ export function entryFromReport(name: string, output: string, report: Report, pr
     previous: prev,
     change: prev
       ? {
-          qualityScore: report.quality.score - prev.qualityScore,
+          qualityScore: report.quality.score === null || prev.qualityScore === null ? null : report.quality.score - prev.qualityScore,
           shares: Object.fromEntries(SEGMENT_ORDER.map((s) => [s, round4(shares[s] - prev.shares[s])])) as EntrySummary['shares'] & object,
         }
       : null,
@@ -148,10 +148,10 @@ export function summaryTable(summary: BatchSummary): string {
     const cells = e.shares
       ? SEGMENT_ORDER.map((s) => pct(e.shares![s]).padStart(6)).join(' ')
       : SEGMENT_ORDER.map(() => '–'.padStart(6)).join(' ');
-    const change = e.change ? signed(e.change.qualityScore) : '–';
+    const change = e.change?.qualityScore != null ? signed(e.change.qualityScore) : '–';
     const status = e.status === 'gate-failed' ? 'GATE' : e.status === 'error' ? 'ERROR' : 'ok';
     lines.push(
-      `  ${clip(e.name, 18).padEnd(18)} ${(e.followers === null ? '–' : e.followers.toLocaleString('en-US')).padStart(9)} ${cells} ${(e.qualityScore === null ? '–' : String(e.qualityScore)).padStart(5)} ${change.padStart(6)}  ${status}`,
+      `  ${clip(e.name, 18).padEnd(18)} ${(e.followers === null ? '–' : e.followers.toLocaleString('en-US')).padStart(9)} ${cells} ${(e.qualityScore === null ? (e.status === 'error' ? '–' : 'n/m') : String(e.qualityScore)).padStart(5)} ${change.padStart(6)}  ${status}`,
     );
   }
   const problems = summary.entries.filter((e) => e.status !== 'ok');
@@ -170,6 +170,7 @@ export function summaryTable(summary: BatchSummary): string {
   }
   lines.push('');
   lines.push(`  ${summary.counts.ok} ok · ${summary.counts.gateFailed} missed a gate · ${summary.counts.failed} failed · change = score since the last run`);
+  if (summary.entries.some((e) => e.status !== 'error' && e.qualityScore === null)) lines.push('  n/m = score not measurable (too little profile text to see values)');
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,5 @@
 import { type Readable, Writable } from 'node:stream';
+import { mirrorTerminal } from '../mirror-terminal.js';
 import type { ColumnPrompter } from '../io/prompts.js';
 import { writeAndWait, writeFailure } from '../write-failure.js';
 
@@ -29,6 +30,16 @@ export function processIo(): CliIo {
   };
 }
 
+/**
+ * `-` at a terminal: kindred waits for text that may never come, so say what
+ * it waits for and how to end it. Not when standard input is a pipe or file.
+ */
+export function hintStandardInput(io: Pick<CliIo, 'stdinIsTTY' | 'stderr'>, paths: readonly string[], what: string): void {
+  if (!io.stdinIsTTY || !paths.includes('-')) return;
+  const end = process.platform === 'win32' ? 'Ctrl-Z then Enter' : 'Ctrl-D';
+  io.stderr.write(`kindred: reading ${what} from standard input; paste CSV and press ${end} when done, or give a file instead of -\n`);
+}
+
 /** Writes to a stream and waits until it is written, so a failure (a full disk behind `>`) is reported, not lost. */
 export async function writeOut(stream: Writable, text: string): Promise<void> {
   await writeAndWait(stream, text);
@@ -47,7 +58,7 @@ export function outlivingItsReader(out: Writable): Writable {
   out.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') gone = true;
   });
-  const stream = new Writable({
+  const view = new Writable({
     highWaterMark: 64 * 1024,
     write(chunk: Buffer, _encoding, callback) {
       if (gone) return callback();
@@ -67,6 +78,6 @@ export function outlivingItsReader(out: Writable): Writable {
     },
   });
   // Failures reach the writers through their callbacks and drained(); the event itself is not news.
-  stream.on('error', () => undefined);
-  return stream;
+  view.on('error', () => undefined);
+  return mirrorTerminal(view, out);
 }

@@ -19,6 +19,7 @@ export function buildProgram(io: CliIo, version: string): Command {
       writeErr: (s) => io.stderr.write(escapeLines(s)),
     })
     .exitOverride()
+    .hook('preAction', (_program, command) => checkRequiredOptions(command))
     .addHelpText(
       'after',
       fitHelp(`
@@ -36,7 +37,7 @@ Run kindred <command> --help for each command's options and examples.`),
     .summary('audit followers, print the report')
     .description('Classify every follower as advocate, potential, passive or misaligned, and report on the community.')
     .argument('<export...>', 'follower export file(s); - reads standard input')
-    .requiredOption('--values <file>', 'values file (YAML or JSON): brand values, promise, ideal customer, red flags')
+    .addOption(requiredOption('--values <file>', 'values file (YAML or JSON): brand values, promise, ideal customer, red flags'))
     .option('--interactions <file>', 'interactions joined on handle: handle,type,date rows, per-handle counts, or a mentions export (Meltwater, Sprout-style); repeatable', collect, [])
     .addOption(
       new Option('--format <format>', 'report format; csv and ndjson print the per-follower records').choices(['table', 'json', 'markdown', 'html', 'csv', 'ndjson']).default('table'),
@@ -53,6 +54,7 @@ Run kindred <command> --help for each command's options and examples.`),
     .option('--anonymize', 'replace handles with salted hashes; drop names, emails and profile URLs')
     .option('--salt <salt>', 'secret salt for --anonymize (default: the KINDRED_SALT environment variable)')
     .option('--include-followers', 'add per-follower records to the JSON report')
+    .option('--html-followers <n>', 'followers the HTML report lists to search, filter and sort (default 200,000; 0: none; for more, --followers-out)', toInt)
     .option('--include-emails', 'write email addresses in per-follower records (personal data: off by default)')
     .option('--bom', 'start CSV output with a byte-order mark (for Excel)')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous numeric dates like 03/04/2025').choices(['mdy', 'dmy']).default('mdy'))
@@ -60,7 +62,7 @@ Run kindred <command> --help for each command's options and examples.`),
     .option('--strict', 'exit 2 at the first unreadable row (malformed, no handle) instead of skipping it; duplicates and excluded followers are still fine')
     .option('--threads <n>', 'worker threads for export files over 8 MB (default: one per core, up to 4; at most 16; 0 = one thread)', toInt)
     .option('-q, --quiet', 'no progress or notices on standard error')
-    .option('--no-color', 'plain text even in a terminal (NO_COLOR works too)')
+    .option('--no-color', 'plain text even in a terminal (NO_COLOR works too; FORCE_COLOR colours a pipe)')
     .option('--no-interactive', 'never ask questions; fail with a message instead')
     // For tests of the worker threads on small files: where they start, and how big a piece is.
     .addOption(new Option('--parallel-min-bytes <n>').argParser(toInt).hideHelp())
@@ -90,7 +92,7 @@ Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misalign
     )
     .action(async (exports: string[], opts) => {
       const { auditCommand } = await import('../commands/audit.js');
-      await auditCommand(exports, { ...opts, color: opts.color && !io.env.NO_COLOR }, io);
+      await auditCommand(exports, opts, io);
     });
 
   program
@@ -99,7 +101,7 @@ Exit codes: 0 done, 1 a gate (--fail-under, --min-advocate-share, --max-misalign
     .description('Show why each named follower got its segment: fields read, terms matched, scores and thresholds.')
     .argument('<export>', 'follower export file')
     .argument('<handle...>', 'handles to explain (with or without @)')
-    .requiredOption('--values <file>', 'values file (YAML or JSON)')
+    .addOption(requiredOption('--values <file>', 'values file (YAML or JSON)'))
     .option('--interactions <file>', 'interactions log; repeatable', collect, [])
     .option('--platform <name>', `export format: auto (detect it), ${platformIds()}`, 'auto')
     .option('--map <field=Header>', 'map a column to a field; repeatable', collect, [])
@@ -179,7 +181,7 @@ Examples:
     .option('-f, --force', 'replace the output file if it exists')
     .option('--platform <name>', 'format of the --from export; auto detects it', 'auto')
     .option('--map <field=Header>', 'map a column of the --from export to a field; repeatable', collect, [])
-    .option('--no-color', 'plain text even in a terminal (NO_COLOR works too)')
+    .option('--no-color', 'plain text even in a terminal (NO_COLOR works too; FORCE_COLOR colours a pipe)')
     .addHelpText(
       'after',
       fitHelp(`
@@ -200,7 +202,7 @@ Exit codes: 0 written, 2 usage or input error (nothing written),
     )
     .action(async (opts) => {
       const { initCommand } = await import('../commands/init.js');
-      await initCommand({ ...opts, color: opts.color && !io.env.NO_COLOR }, io);
+      await initCommand(opts, io);
     });
 
   program
@@ -223,6 +225,29 @@ Examples:
     });
 
   return program;
+}
+
+/**
+ * Options a command cannot run without. Commander checks its own mandatory
+ * options before unknown ones, so `--valuse values.yml` was reported as
+ * "--values not specified" instead of the typo it is. These are checked just
+ * before the action, after commander has refused unknown options (with its
+ * "did you mean").
+ */
+const required = new WeakSet<Option>();
+
+function requiredOption(flags: string, description: string): Option {
+  const option = new Option(flags, `${description} (required)`);
+  required.add(option);
+  return option;
+}
+
+function checkRequiredOptions(command: Command): void {
+  for (const option of command.options) {
+    if (required.has(option) && command.getOptionValue(option.attributeName()) === undefined) {
+      command.error(`error: required option '${option.flags}' not specified`, { code: 'commander.missingMandatoryOptionValue' });
+    }
+  }
 }
 
 /**

@@ -4,7 +4,8 @@ import { Chalk } from 'chalk';
 import type { Classified } from '../classify.js';
 import { parseAsOf } from '../as-of.js';
 import type { CliIo } from '../cli/io.js';
-import { writeOut } from '../cli/io.js';
+import { hintStandardInput, writeOut } from '../cli/io.js';
+import { colorLevel } from '../cli/color.js';
 import { createProgress, type ProgressLine } from '../cli/progress.js';
 import { GateError, InputError, UsageError } from '../errors.js';
 import { evaluateGates } from '../gates.js';
@@ -29,6 +30,8 @@ import { toRecord } from '../report/records.js';
 import { escapeLines } from '../safe-text.js';
 import { createRejectsSink, type RejectsSink } from '../report/rejects-sink.js';
 import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
+import { htmlPageEnd, htmlPageStart } from '../report/renderers/html.js';
+import { createLineLimit } from '../report/line-limit.js';
 import { compileValues } from '../values/compile.js';
 import { loadValues } from '../values/load.js';
 import { VERSION } from '../version.js';
@@ -57,6 +60,8 @@ export interface AuditOptions {
   interactive?: boolean;
   includeEmails?: boolean;
   includeFollowers?: boolean;
+  /** Followers the HTML report embeds for browsing (default HTML_FOLLOWERS_LIMIT; 0: no list). */
+  htmlFollowers?: number;
   bom?: boolean;
   dateOrder?: DateOrder;
   /** Write every skipped row (file, line, code, original text) to this CSV file. */
@@ -81,6 +86,13 @@ export const STRICT_CODES: ReadonlySet<SkipCode> = new Set(['MALFORMED_ROW', 'MI
 const FOLLOWER_FORMATS = new Set(['csv', 'ndjson']);
 
 /**
+ * How many followers the HTML report lists by default: at 200,000 the file is
+ * about 80 MB (410 bytes a follower in the benchmark) and a browser still opens
+ * it in seconds; past it, --followers-out (README: Browsing every follower).
+ */
+export const HTML_FOLLOWERS_LIMIT = 200_000;
+
+/**
  * `kindred audit`: opens everything first (values, interactions, exports,
  * output targets), so mistakes fail before any output exists; then streams the
  * rows once, writes the per-follower records as they come and the report at
@@ -93,6 +105,10 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     throw new UsageError(`unknown --format "${format}". Choose one of: ${[...Object.keys(RENDERERS), ...FOLLOWER_FORMATS].join(', ')}`);
   }
   if (!Number.isInteger(options.top) || options.top < 0) throw new UsageError('--top takes a whole number, 0 or more');
+  const htmlLimit = options.htmlFollowers ?? HTML_FOLLOWERS_LIMIT;
+  if (!Number.isInteger(htmlLimit) || htmlLimit < 0) throw new UsageError('--html-followers takes a whole number, 0 or more');
+  // The HTML report's follower list is written while the rows stream: the page's head, the rows, then the report.
+  const htmlList = format === 'html' && htmlLimit > 0;
   if (options.failUnder !== undefined && !(options.failUnder >= 0 && options.failUnder <= 100)) {
     throw new UsageError('--fail-under takes a quality score from 0 to 100');
   }
@@ -129,6 +145,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
   );
   const outputOptions = { notice: log };
 
+  if (!options.quiet) hintStandardInput(io, [...exports, ...(options.interactions ?? [])], exports.includes('-') ? 'followers' : 'interactions');
   const interactions = [];
   for (const file of options.interactions ?? []) {
     const log = await readInteractions(await openInput(file, io.stdin), options.dateOrder, options.rejects ? Number.POSITIVE_INFINITY : undefined);
@@ -156,7 +173,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
 
   // Where per-follower records go: --followers-out, or the main output for csv/ndjson.
   const files: OutputFile[] = [];
-  const targets: { target: FollowerTarget; stream: Writable }[] = [];
+  const targets: { target: FollowerTarget; stream: Writable; header?: string }[] = [];
   let reportFile: OutputFile | undefined;
   let rejects: RejectsSink | undefined;
   let progress: ProgressLine | undefined;
@@ -175,14 +192,21 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       files.push(f);
       targets.push({ target: { format: followersOutFormat, bom: !!options.bom, terminal: false }, stream: f.stream });
     }
+    // The report streamed as it is made (records, or the HTML page): to --output's file, or to standard output.
+    const openStreamedReport = async (): Promise<Writable> => {
+      if (!options.output) return io.stdout;
+      reportFile = await openOutput(options.output, outputOptions);
+      files.push(reportFile);
+      return reportFile.stream;
+    };
     if (perFollowerFormat) {
-      let stream = io.stdout;
-      if (options.output) {
-        reportFile = await openOutput(options.output, outputOptions);
-        files.push(reportFile);
-        stream = reportFile.stream;
-      }
+      const stream = await openStreamedReport();
       targets.push({ target: { format: format as 'csv' | 'ndjson', bom: !!options.bom, terminal: stream === io.stdout && io.stdoutIsTTY }, stream });
+    }
+    if (htmlList) {
+      const stream = await openStreamedReport();
+      const page = { brand: values.file.brand, asOf: asOf.toISOString().slice(0, 10) };
+      targets.push({ target: { format: 'html', bom: false, terminal: false }, stream, header: htmlPageStart(page, true) });
     }
     const spec: FollowerOutputSpec = {
       targets: targets.map((t) => t.target),
@@ -190,10 +214,13 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       includeEmails: !!options.includeEmails,
       ...(salt !== undefined ? { anonymizeSalt: salt } : {}),
     };
-    const writers = targets.map((t) => createBatchedWriter(t.stream, followerHeader(spec, t.target)));
+    const writers = targets.map((t) => createBatchedWriter(t.stream, t.header ?? followerHeader(spec, t.target)));
+    const htmlAt = targets.findIndex((t) => t.target.format === 'html');
+    const htmlRows = htmlAt >= 0 ? createLineLimit(htmlLimit, writers[htmlAt]!.write) : undefined;
+    const writes = writers.map((w, i) => (i === htmlAt ? htmlRows!.write : w.write));
     const writeLines = (texts: (string | Uint8Array)[]) => {
-      if (writers.length === 1) return writers[0]!.write(texts[0]!);
-      const waits = writers.map((w, i) => w.write(texts[i]!)).filter((w) => w !== undefined);
+      if (writes.length === 1) return writes[0]!(texts[0]!);
+      const waits = writes.map((write, i) => write(texts[i]!)).filter((w) => w !== undefined);
       return waits.length > 0 ? Promise.all(waits).then(() => undefined) : undefined;
     };
     // Progress only for a person watching: a terminal on stderr, not --quiet.
@@ -214,6 +241,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       top: options.top,
       version: VERSION,
       interactions,
+      ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
       threads: options.threads ?? 'auto',
       ...(options.parallelMinBytes !== undefined ? { parallelMinBytes: options.parallelMinBytes } : {}),
       ...(options.pieceChars !== undefined ? { pieceChars: options.pieceChars } : {}),
@@ -235,11 +263,15 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       },
     });
     progress?.done();
+    const shown = anonymizer ? anonymizer.report(report) : report;
+    if (htmlRows) {
+      const list = { embedded: htmlRows.lines, classified: report.totals.classified, limit: htmlLimit, anonymized: anonymizer !== undefined };
+      await writers[htmlAt]!.write(htmlPageEnd(shown, list));
+    }
     for (const w of writers) await w.end();
     await spoolWriter?.end();
     await followerSpool?.close();
     await rejects?.end();
-    const shown = anonymizer ? anonymizer.report(report) : report;
 
     let forStdout: string | undefined;
     if (followerSpool) {
@@ -250,8 +282,8 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
         files.push(file);
         await writeJsonReport(file.stream, shown, followers());
       } else jsonToStdout = () => writeJsonReport(io.stdout, shown, followers());
-    } else if (!perFollowerFormat) {
-      const chalk = new Chalk({ level: options.color && io.stdoutIsTTY && !options.output ? 1 : 0 });
+    } else if (!perFollowerFormat && !htmlList) {
+      const chalk = new Chalk({ level: colorLevel({ flag: options.color, env: io.env, stdoutIsTTY: io.stdoutIsTTY, toFile: !!options.output }) });
       const text = RENDERERS[format as ReportFormat](shown, { chalk, ...(io.columns ? { width: io.columns } : {}) });
       if (options.output) await writeFileAtomic(options.output, text, outputOptions);
       else forStdout = text;

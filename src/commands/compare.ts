@@ -1,6 +1,6 @@
 import type { CliIo } from '../cli/io.js';
 import { writeOut } from '../cli/io.js';
-import { compareReports } from '../compare/compare.js';
+import { compareReports, whyNotComparable } from '../compare/compare.js';
 import { readReport } from '../compare/read-report.js';
 import { COMPARE_RENDERERS, type CompareFormat } from '../compare/render.js';
 import { UsageError } from '../errors.js';
@@ -32,7 +32,10 @@ export async function compareCommand(beforeFile: string, afterFile: string, opti
   }
   const before = await readReport(beforeFile);
   const after = await readReport(afterFile);
-  const comparison = compareReports(before, after, { before: beforeFile, after: afterFile });
+  const files = { before: beforeFile, after: afterFile };
+  const refusal = whyNotComparable(before, after, files);
+  if (refusal) throw new UsageError(escapeControl(refusal));
+  const comparison = compareReports(before, after, files);
   if (!options.quiet && options.format !== 'table') for (const n of comparison.notes) io.stderr.write(`kindred: note: ${escapeControl(n)}\n`);
   const text = COMPARE_RENDERERS[options.format as CompareFormat](comparison, options.top);
   if (options.output) {

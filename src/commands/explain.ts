@@ -1,7 +1,7 @@
 import { parseAsOf } from '../as-of.js';
 import { type Classified, decide, type Facts, RULES, type Rule } from '../classify.js';
 import type { CliIo } from '../cli/io.js';
-import { writeOut } from '../cli/io.js';
+import { hintStandardInput, writeOut } from '../cli/io.js';
 import { InputError } from '../errors.js';
 import { INTERACTION_TYPES, TEXT_FIELDS, type TextField } from '../follower.js';
 import { handleKey } from '../handles.js';
@@ -11,13 +11,15 @@ import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import { runPipeline } from '../pipeline.js';
-import { reasonsFor } from '../report/reasons.js';
+import { cueText, reasonsFor } from '../report/reasons.js';
 import { clip, escapeControl, safeJson } from '../safe-text.js';
 import { FIELDS_FOR } from '../scoring/alignment.js';
+import type { Cue, Polarity } from '../text/matcher.js';
 import { scoreAuthenticity } from '../scoring/authenticity.js';
 import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';
 import type { CompiledValues } from '../values/compile.js';
 import { compileValues } from '../values/compile.js';
+import { nearMissFinder } from '../text/near-miss.js';
 import { loadValues } from '../values/load.js';
 import { VERSION } from '../version.js';
 
@@ -35,6 +37,7 @@ export interface ExplainOptions {
 export async function explainCommand(exportFile: string, handles: string[], options: ExplainOptions, io: CliIo): Promise<void> {
   const asOf = parseAsOf(options.asOf);
   const values = compileValues((await loadValues(options.values)).values);
+  hintStandardInput(io, [exportFile, ...(options.interactions ?? [])], exportFile === '-' ? 'followers' : 'interactions');
   const interactions = [];
   for (const file of options.interactions ?? []) interactions.push(await readInteractions(await openInput(file, io.stdin), options.dateOrder));
   const wanted = new Map<string, string>();
@@ -49,6 +52,8 @@ export async function explainCommand(exportFile: string, handles: string[], opti
     ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}),
   });
   const found = new Map<string, Classified>();
+  // Handles in the export near each one asked for, in case it is not there (a typo, a renamed account).
+  const near = new Map([...wanted].map(([key, typed]) => [key, nearMissFinder(typed)]));
   await runPipeline(sources, {
     values,
     asOf,
@@ -57,21 +62,35 @@ export async function explainCommand(exportFile: string, handles: string[], opti
     interactions,
     onFollower: (c) => {
       if (wanted.has(c.follower.key) && !found.has(c.follower.key)) found.set(c.follower.key, c);
+      for (const finder of near.values()) finder.offer(`@${c.follower.handle}`);
     },
   });
-  const missing = [...wanted].filter(([key]) => !found.has(key)).map(([, h]) => h);
+  const unexplained = [...wanted].filter(([key]) => !found.has(key));
+  // An excluded follower is left out of every metric, so it has no segment to explain.
+  const excluded = unexplained.filter(([key]) => values.excluded.has(key)).map(([, h]) => h);
+  const missing = unexplained.filter(([key]) => !values.excluded.has(key));
+  const nearMisses = Object.fromEntries(missing.map(([key, h]) => [h, near.get(key)?.best() ?? []]));
   const explanations = [...wanted.keys()].flatMap((key) => {
     const c = found.get(key);
     return c ? [explanation(c, values, asOf)] : [];
   });
   if (options.format === 'json') {
-    await writeOut(io.stdout, `${safeJson({ asOf: asOf.toISOString().slice(0, 10), followers: explanations, notFound: missing }, 2)}\n`);
+    await writeOut(
+      io.stdout,
+      `${safeJson({ asOf: asOf.toISOString().slice(0, 10), followers: explanations, notFound: missing.map(([, h]) => h), nearMisses, excluded }, 2)}\n`,
+    );
   } else {
     await writeOut(io.stdout, explanations.map(renderExplanation).join('\n'));
   }
-  if (missing.length > 0) {
-    throw new InputError(`not found in the export: ${missing.map((h) => escapeControl(h)).join(', ')}`, exportFile);
-  }
+  const problems = [
+    ...excluded.map((h) => `${escapeControl(h)} is excluded by overrides.exclude in ${options.values}: left out of every metric, so it has no segment`),
+    ...missing.map(([, h]) => {
+      const guesses = nearMisses[h] ?? [];
+      return `${escapeControl(h)} is not in the export${guesses.length ? ` (did you mean ${guesses.map(escapeControl).join(', ')}?)` : ''}`;
+    }),
+  ];
+  if (problems.length === 1) throw new InputError(problems[0]!, exportFile);
+  if (problems.length > 1) throw new InputError(`${problems.length} handles cannot be explained:\n${problems.map((p) => `  - ${p}`).join('\n')}`, exportFile);
 }
 
 type Explanation = ReturnType<typeof explanation>;
@@ -82,7 +101,11 @@ export interface TermMatch {
   term: string;
   kind: 'value' | 'ideal customer' | 'location' | 'red flag' | 'spam phrase';
   target: string;
-  polarity: 'support' | 'negated' | 'hostile';
+  polarity: Polarity;
+  /** Why it was read as other than support, and the word that said so. */
+  cue?: Cue;
+  word?: string;
+  /** The word that negated it, when a negator did (kept for scripts that read it). */
   negator?: string;
   effect: string;
 }
@@ -92,7 +115,7 @@ export function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
   const s = cv.scoring;
   // The audit keeps signals only for suspects; explain shows every one.
   const auth = s.authenticity.enabled
-    ? scoreAuthenticity(f, asOf, s, { spamPhrases: c.alignment.spamPhrases, allSignals: true })
+    ? scoreAuthenticity(f, asOf, s, { spamPhrases: c.alignment.spamPhrases, engaged: c.engagement.engaged, allSignals: true })
     : c.authenticity;
   const fieldsRead: Partial<Record<TextField, string>> = {};
   for (const field of TEXT_FIELDS) if (f[field]) fieldsRead[field] = f[field]!;
@@ -176,13 +199,27 @@ function termMatches(c: Classified, cv: CompiledValues): TermMatch[] {
             : tag.kind === 'spamPhrase'
               ? 'authenticity check'
               : 'ideal customer';
-      const base = { field, term: m.term, kind, target, polarity: m.polarity, ...(m.negator ? { negator: m.negator } : {}) } as const;
+      const base = {
+        field,
+        term: m.term,
+        kind,
+        target,
+        polarity: m.polarity,
+        ...(m.cue ? { cue: m.cue } : {}),
+        ...(m.word ? { word: m.word } : {}),
+        ...(m.cue === 'negator' && m.word ? { negator: m.word } : {}),
+      } as const;
       const id = `${kind}:${target}`;
       let effect: string;
       if (!FIELDS_FOR[tag.kind].includes(field)) effect = `not read: ${kind} terms are read from ${FIELDS_FOR[tag.kind].join(', ')}`;
-      else if (m.polarity === 'negated') effect = `not counted: negated by "${m.negator ?? ''}"`;
+      else if (m.polarity === 'negated' || m.polarity === 'mention') effect = `not counted: ${cueText(m)}`;
       else if (m.polarity === 'hostile') {
-        effect = tag.kind === 'value' ? `conflict: hostile to "${target}" ("${m.negator ?? ''}")` : `not counted: negated by "${m.negator ?? ''}"`;
+        const opposed = tag.kind === 'redFlag' ? cv.opposes[tag.index] : undefined;
+        if (tag.kind === 'value') {
+          const weighed = a.outweighed.some((o) => o.source === 'hostility' && o.index === tag.index);
+          effect = `${weighed ? 'outweighed' : 'conflict'}: hostile to "${target}", ${cueText(m)}`;
+        } else if (opposed !== undefined) effect = `supports "${cv.file.values[opposed]!.name}": against this red flag, ${cueText(m)}`;
+        else effect = `not counted: ${cueText(m)}`;
       } else if (counted.has(id)) effect = 'already counted';
       else {
         counted.add(id);
@@ -191,7 +228,8 @@ function termMatches(c: Classified, cv: CompiledValues): TermMatch[] {
           effect = v && sameEvidence(v.evidence, m.term, field) ? `alignment +${v.weight}` : 'already counted';
         } else if (tag.kind === 'redFlag') {
           const flag = cv.file.redFlags[tag.index]!;
-          effect = flag.kind === 'spam' ? 'spam red flag: misaligned' : 'red flag: conflict, misaligned';
+          const weighed = a.outweighed.some((o) => o.source === 'redFlag' && o.index === tag.index);
+          effect = flag.kind === 'spam' ? 'spam red flag: misaligned' : weighed ? 'red flag outweighed by the values they claim' : 'red flag: conflict, misaligned';
         } else if (tag.kind === 'spamPhrase') effect = 'a follow-for-follow phrase: an authenticity signal, not a values match';
         else if (tag.kind === 'ideal') effect = sameEvidence(a.ideal, m.term, field) ? `ideal-customer fit, alignment +${cv.scoring.idealTermWeight}` : 'already counted';
         else if (sameEvidence(a.location, m.term, field)) {
@@ -218,6 +256,10 @@ function alignmentParts(c: Classified, cv: CompiledValues): { what: string; poin
   if (a.ideal) parts.push({ what: 'ideal-customer term', points: cv.scoring.idealTermWeight });
   const before = parts.reduce((n, p) => n + p.points, 0);
   if (a.location && before > 0) parts.push({ what: 'ideal-customer location', points: cv.scoring.locationWeight });
+  const sum = parts.reduce((n, p) => n + p.points, 0);
+  if (a.ideal && a.location && cv.scoring.idealFitAligns && sum < cv.scoring.alignedAt) {
+    parts.push({ what: 'ideal-customer role in an ideal location reaches the bar (scoring.idealFitAligns)', points: round2(cv.scoring.alignedAt - sum) });
+  }
   return parts;
 }
 

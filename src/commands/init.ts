@@ -1,8 +1,11 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseAsOf } from '../as-of.js';
+import { colorLevel } from '../cli/color.js';
 import type { CliIo } from '../cli/io.js';
-import { writeOut } from '../cli/io.js';
+import { hintStandardInput, writeOut } from '../cli/io.js';
 import { ConfigError, UsageError } from '../errors.js';
 import type { Follower } from '../follower.js';
 import { parseMapOptions } from '../io/map-option.js';
@@ -23,13 +26,24 @@ import { foldWords, TermMatcher } from '../text/matcher.js';
 import { compileValues } from '../values/compile.js';
 import { checkValuesRules, formatIssue, loadValues, parseConfigText } from '../values/load.js';
 import { type ValuesFile, valuesFileSchema } from '../values/schema.js';
+import { shellQuote } from '../shell-quote.js';
 import { VERSION } from '../version.js';
 
 export const DEFAULT_VALUES_FILE = 'kindred.values.yml';
 
-/** Where editors fetch the values-file JSON Schema: the copy shipped in the published package. */
-export function schemaUrl(version: string = VERSION): string {
-  return `https://unpkg.com/kindred@${version}/schema/values.schema.json`;
+/** The values-file JSON Schema shipped with this kindred (schema/ beside dist/). */
+export const SHIPPED_SCHEMA = fileURLToPath(new URL('../../schema/values.schema.json', import.meta.url));
+
+/**
+ * What the editor line of a new values file points at: the schema shipped
+ * with the kindred that wrote it, relative to the file (how the YAML language
+ * server resolves it), so it exists wherever kindred is installed — in the
+ * project (`./node_modules/kindred/schema/…`) or globally. kindred is not
+ * published on a registry, so a registry URL would point at nothing.
+ */
+export function schemaRef(valuesFile: string, schemaFile: string = SHIPPED_SCHEMA): string {
+  const path = relative(dirname(resolve(valuesFile)), schemaFile).split(sep).join('/');
+  return isAbsolute(path) || path.startsWith('.') ? path : `./${path}`;
 }
 
 export interface InitOptions {
@@ -69,7 +83,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
   if (interactive && !deps.prompter && (options.from ?? []).includes('-')) {
     throw new UsageError('--from - reads standard input, which the questions need: give the export as a file');
   }
-  const c: ChalkInstance = new Chalk({ level: options.color !== false && io.stdoutIsTTY && !io.env.NO_COLOR ? 1 : 0 });
+  const c: ChalkInstance = new Chalk({ level: colorLevel({ flag: options.color, env: io.env, stdoutIsTTY: io.stdoutIsTTY }) });
   const width = Math.min(io.columns ?? 80, 100);
   await refuseOverwrite(output, !!options.force);
   await checkWritableTarget(output);
@@ -79,6 +93,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
   );
 
   if (options.from?.length && io.stderrIsTTY) io.stderr.write(`kindred: reading ${options.from.join(', ')}…\n`);
+  hintStandardInput(io, options.from ?? [], 'followers');
   const audience = options.from?.length ? await readAudience(options, io) : undefined;
 
   let answers: InitAnswers;
@@ -103,7 +118,7 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
   }
 
   const today = parseAsOf(undefined, deps.now);
-  const text = renderValuesYaml(valuesFromAnswers(answers), { schemaUrl: schemaUrl(), date: today.toISOString().slice(0, 10), template: mode === 'template' });
+  const text = renderValuesYaml(valuesFromAnswers(answers), { schemaUrl: schemaRef(output), date: today.toISOString().slice(0, 10), template: mode === 'template' });
   validateInMemory(text, options.answers ?? output);
 
   if (audience && mode !== 'wizard') {
@@ -122,12 +137,26 @@ export async function initCommand(options: InitOptions, io: CliIo, deps: InitDep
     const report = await runPipeline(audience.replay(), { values: compileValues(loaded.values), asOf: today, top: 0, version: VERSION });
     await writeOut(io.stdout, `\n${renderPreview(report, c, width)}\n`);
   }
-  const exportHint = options.from?.[0] && options.from[0] !== '-' ? options.from[0] : 'followers.csv';
   await writeOut(
     io.stdout,
-    `\n${mode === 'template' ? `Next: edit ${output} (every term is an example), then` : 'Next:'} ${c.bold(`kindred audit ${exportHint} --values ${output}`)}\n`,
+    `\n${mode === 'template' ? `Next: edit ${output} (every term is an example), then` : 'Next:'} ${c.bold(escapeControl(nextAudit(options, output)))}\n`,
   );
   return { file: output, values: loaded.values, mode };
+}
+
+/**
+ * The audit to run next, with what reading the export needed here: an export
+ * read with --platform or --map cannot be read without them.
+ */
+export function nextAudit(options: Pick<InitOptions, 'from' | 'platform' | 'map'>, output: string): string {
+  const exports = (options.from ?? []).filter((f) => f !== '-');
+  const words = ['kindred', 'audit', ...(exports.length > 0 ? exports.map(shellQuote) : ['followers.csv']), '--values', shellQuote(output)];
+  if (options.platform && options.platform !== 'auto') words.push('--platform', shellQuote(options.platform));
+  for (const m of options.map ?? []) {
+    const at = m.indexOf('=');
+    words.push('--map', at > 0 ? `${m.slice(0, at)}=${shellQuote(m.slice(at + 1))}` : shellQuote(m));
+  }
+  return words.join(' ');
 }
 
 async function refuseOverwrite(path: string, force: boolean): Promise<void> {
@@ -146,7 +175,7 @@ async function refuseOverwrite(path: string, force: boolean): Promise<void> {
  * the generated file's, so none are given.
  */
 function validateInMemory(text: string, displayName: string): void {
-  const { data } = parseConfigText(text, valuesFileSchema, displayName);
+  const { data } = parseConfigText(text, valuesFileSchema, displayName, 'yaml');
   const { errors } = checkValuesRules(data);
   if (errors.length > 0) throw new ConfigError(displayName, errors.map((e) => formatIssue(e.path, e.message, undefined)));
 }

@@ -1,6 +1,7 @@
 import type { Segment } from '../classify.js';
 import { handleKey } from '../handles.js';
 import type { Report } from '../report/model.js';
+import { compareNatural } from '../text/natural-order.js';
 
 /**
  * What changed between two audits of the same audience. Pure: two Reports
@@ -13,7 +14,7 @@ export interface Side {
   brand: string;
   asOf: string;
   followers: number;
-  qualityScore: number;
+  qualityScore: number | null;
 }
 
 export interface Mover {
@@ -41,7 +42,8 @@ export interface Comparison {
     lost: number | null;
   };
   segments: Record<Segment, { before: { count: number; share: number }; after: { count: number; share: number }; change: { count: number; share: number } }>;
-  quality: { before: number; after: number; change: number };
+  /** Quality scores; null where a report could not measure it (too little profile text), and then no change. */
+  quality: { before: number | null; after: number | null; change: number | null };
   /** Who moved; null unless both reports carry per-follower records (--include-followers). */
   movements: {
     /** from (a segment, or "new") → to (a segment, or "gone") → followers. */
@@ -59,11 +61,28 @@ interface Person {
   flags: string[];
 }
 
+/**
+ * Why two reports cannot be compared, or undefined. Two brands share no
+ * audience, so gains, losses and movers between them would be noise; a
+ * BEFORE newer than AFTER is almost always the two files swapped, and every
+ * change would read backwards. Both are refused rather than noted under a
+ * table that already looks plausible. The same day is fine: the same export
+ * audited with a revised values file.
+ */
+export function whyNotComparable(before: Pick<Report, 'brand' | 'asOf'>, after: Pick<Report, 'brand' | 'asOf'>, files: { before: string; after: string }): string | undefined {
+  const brandKey = (b: string) => b.trim().toLowerCase();
+  if (brandKey(before.brand) !== brandKey(after.brand)) {
+    return `${files.before} is an audit of "${before.brand}" and ${files.after} of "${after.brand}": compare two audits of the same brand (if the brand was renamed, give both values files the same brand: and audit again)`;
+  }
+  if (after.asOf < before.asOf) {
+    return `BEFORE (${files.before}, as of ${before.asOf}) is newer than AFTER (${files.after}, as of ${after.asOf}): the files look swapped; give the earlier report first: kindred compare ${files.after} ${files.before}`;
+  }
+  return undefined;
+}
+
 export function compareReports(before: Report, after: Report, files: { before: string; after: string }): Comparison {
   const side = (r: Report, file: string): Side => ({ file, brand: r.brand, asOf: r.asOf, followers: r.totals.classified, qualityScore: r.quality.score });
   const notes: string[] = [];
-  if (before.brand !== after.brand) notes.push(`the reports are for different brands ("${before.brand}" and "${after.brand}")`);
-  if (after.asOf < before.asOf) notes.push(`AFTER (${after.asOf}) is older than BEFORE (${before.asOf}); were the files swapped?`);
 
   const segments = Object.fromEntries(
     SEGMENTS.map((s) => {
@@ -114,7 +133,7 @@ export function compareReports(before: Report, after: Report, files: { before: s
     if (was.size > 0 && now.size > 0 && gained === now.size) {
       notes.push('no follower appears in both reports: are they for the same audience, and were both anonymized with the same salt (or neither)?');
     }
-    const byHandle = (a: Mover, b: Mover) => (a.handle.toLowerCase() < b.handle.toLowerCase() ? -1 : a.handle.toLowerCase() > b.handle.toLowerCase() ? 1 : 0);
+    const byHandle = (a: Mover, b: Mover) => compareNatural(a.handle.toLowerCase(), b.handle.toLowerCase());
     movements = { transitions, newAdvocates: newAdvocates.sort(byHandle), lostAdvocates: lostAdvocates.sort(byHandle), advocatesTurnedDissenter: turned.sort(byHandle) };
   } else {
     const missing = [!was ? 'BEFORE' : '', !now ? 'AFTER' : ''].filter(Boolean).join(' and ');
@@ -128,7 +147,11 @@ export function compareReports(before: Report, after: Report, files: { before: s
     after: side(after, files.after),
     followers: { before: before.totals.classified, after: after.totals.classified, change: after.totals.classified - before.totals.classified, gained, lost },
     segments,
-    quality: { before: before.quality.score, after: after.quality.score, change: after.quality.score - before.quality.score },
+    quality: {
+      before: before.quality.score,
+      after: after.quality.score,
+      change: before.quality.score === null || after.quality.score === null ? null : after.quality.score - before.quality.score,
+    },
     movements,
     notes,
   };

@@ -21,7 +21,8 @@ export function renderCompareTable(c: Comparison, top: number): string {
   const out: string[] = [];
   out.push(`kindred compare · ${clip(c.after.brand, 30)} · ${c.before.asOf} → ${c.after.asOf}`);
   out.push('');
-  out.push(`  quality score   ${String(c.quality.before).padStart(6)} → ${String(c.quality.after).padEnd(6)} ${signed(c.quality.change)}`);
+  out.push(`  quality score   ${score(c.quality.before).padStart(6)} → ${score(c.quality.after).padEnd(6)} ${c.quality.change === null ? '' : signed(c.quality.change)}`.trimEnd());
+  if (c.quality.change === null) out.push('                  n/m = not measurable (too little profile text to see values)');
   const f = c.followers;
   out.push(`  followers       ${num(f.before).padStart(6)} → ${num(f.after).padEnd(6)} ${signed(f.change)}`);
   out.push(
@@ -65,7 +66,7 @@ export function renderCompareMarkdown(c: Comparison, top: number): string {
   const out: string[] = [];
   out.push(`# ${md(c.after.brand)}: ${c.before.asOf} → ${c.after.asOf}`, '');
   out.push('| | before | after | change |', '|---|---:|---:|---:|');
-  out.push(`| quality score | ${c.quality.before} | ${c.quality.after} | ${signed(c.quality.change)} |`);
+  out.push(`| quality score | ${score(c.quality.before)} | ${score(c.quality.after)} | ${c.quality.change === null ? 'n/m' : signed(c.quality.change)} |`);
   out.push(`| followers | ${num(c.followers.before)} | ${num(c.followers.after)} | ${signed(c.followers.change)} |`);
   for (const s of SEGMENTS) {
     const x = c.segments[s];
@@ -103,6 +104,11 @@ function movement(p: Mover): string {
 /** Text from the reports in Markdown: no HTML, no table breaks, no control characters. */
 function md(text: string): string {
   return escapeControl(text).replace(/[\\`*_{}[\]()<>#+!|~]/g, (ch) => `\\${ch}`);
+}
+
+/** A quality score, or n/m where it was not measurable. */
+function score(n: number | null): string {
+  return n === null ? 'n/m' : String(n);
 }
 
 function num(n: number): string {

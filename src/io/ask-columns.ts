@@ -1,4 +1,5 @@
 import { clip, escapeControl } from '../safe-text.js';
+import { shellQuote } from '../shell-quote.js';
 import type { ColumnsNotMappedError } from './columns-error.js';
 import type { FieldName } from './fields.js';
 import type { ColumnPrompter } from './prompts.js';
@@ -66,8 +67,4 @@ export function mapFlags(answer: Answer): string {
   return Object.entries(answer)
     .map(([field, header]) => `--map ${field}=${shellQuote(header ?? '')}`)
     .join(' ');
-}
-
-function shellQuote(s: string): string {
-  return /^[\w.@%+=:,/-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }

@@ -69,15 +69,35 @@ function completeLength(bytes: Uint8Array): number {
   return n;
 }
 
-function sequenceLength(bytes: Uint8Array, i: number): number {
+/**
+ * The one UTF-8 validity check: the length of the well-formed sequence at
+ * `i` (the Unicode Standard's Table 3-7, which rules out overlong forms such as
+ * `E0 80 80`, UTF-16 surrogates such as `ED A0 80`, and code points past
+ * U+10FFFF), 0 when there is none there, and -1 when the bytes end inside one
+ * that could still be well-formed.
+ */
+export function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const b = bytes[i]!;
+  if (b < 0x80) return 1;
   let extra: number;
+  // The range of the second byte; later ones are 80–BF.
+  let low = 0x80;
+  let high = 0xbf;
   if (b >= 0xc2 && b <= 0xdf) extra = 1;
-  else if (b >= 0xe0 && b <= 0xef) extra = 2;
-  else if (b >= 0xf0 && b <= 0xf4) extra = 3;
-  else return 0;
-  if (i + extra >= bytes.length) return 0;
-  for (let k = 1; k <= extra; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return 0;
+  else if (b >= 0xe0 && b <= 0xef) {
+    extra = 2;
+    if (b === 0xe0) low = 0xa0;
+    else if (b === 0xed) high = 0x9f;
+  } else if (b >= 0xf0 && b <= 0xf4) {
+    extra = 3;
+    if (b === 0xf0) low = 0x90;
+    else if (b === 0xf4) high = 0x8f;
+  } else return 0;
+  for (let k = 1; k <= extra; k++) {
+    if (i + k >= bytes.length) return -1;
+    const c = bytes[i + k]!;
+    if (c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return 0;
+  }
   return extra + 1;
 }
 
@@ -91,7 +111,8 @@ function repair(bytes: Uint8Array): string {
       i++;
       continue;
     }
-    const len = sequenceLength(bytes, i);
+    // A sequence cut off by the end of the input is stray bytes too.
+    const len = utf8SequenceLength(bytes, i);
     if (len > 0) {
       i += len;
       continue;
@@ -105,7 +126,7 @@ function repair(bytes: Uint8Array): string {
 
 const lenient = new TextDecoder('utf-8');
 
-/** A run of well-formed sequences (surrogate code points, never seen in exports, would still become U+FFFD). */
+/** A run of well-formed sequences: nothing in it becomes U+FFFD. */
 function decodeRun(run: Uint8Array): string {
   return run.length ? lenient.decode(run) : '';
 }

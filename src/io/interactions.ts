@@ -5,7 +5,7 @@ import { readCsvRecords, sniffCsvLayout } from './csv.js';
 import { type EngagementIndex, EngagementIndexBuilder } from './engagement-index.js';
 import { type FieldName, fieldForHeader, foldHeader, mapColumns } from './fields.js';
 import type { OpenedInput } from './open-input.js';
-import { type DateOrder, parseCount, parseDate } from './parse-fields.js';
+import { type DateOrder, type DateOrderEvidence, type DateOrderTally, dateOrderEvidence, emptyDateOrderTally, parseCount, parseDate } from './parse-fields.js';
 import type { SkippedRow } from './rows.js';
 import { type CsvPreset, columnOf, openCsv } from './sources/generic-csv.js';
 import { meltwaterPreset } from './sources/meltwater.js';
@@ -32,6 +32,10 @@ export interface InteractionsLog {
   rowsRead: number;
   skipped: SkippedRow[];
   skippedCount: number;
+  /** Every skipped row counted by its code (skipped keeps only the first ones). */
+  skippedByCode: Record<string, number>;
+  /** What the file's numeric dates say about their day/month order (distinct dates). */
+  dateOrder: DateOrderTally;
   /** The evidence per handle, compact (see EngagementIndex). */
   index: EngagementIndex;
 }
@@ -81,12 +85,12 @@ export async function readInteractions(
     );
   }
 
-  const log = { file: input.name, rowsRead: 0, skipped: [] as SkippedRow[], skippedCount: 0 };
+  const log = newLog(input.name);
   const builder = new EngagementIndexBuilder();
   // Epoch ms, or null when unreadable.
   const dates = new Map<string, number | null | undefined>();
   const skip = (s: SkippedRow) => {
-    log.skippedCount++;
+    countSkip(log, s);
     if (log.skipped.length < keepSkipped) log.skipped.push(s);
   };
   for await (const { cells, line } of readCsvRecords(input, layout, (p) => {
@@ -107,6 +111,8 @@ export async function readInteractions(
     if (dateRaw && !dates.has(dateRaw)) {
       const parsed = parseDate(dateRaw, dateOrder);
       at = parsed ? parsed.getTime() : parsed;
+      const evidence = parsed ? dateOrderEvidence(dateRaw) : undefined;
+      if (evidence) log.dateOrder[evidence]++;
       if (dates.size > 10_000) dates.clear();
       dates.set(dateRaw, at);
     }
@@ -156,19 +162,29 @@ function mentionsPreset(headers: string[]): CsvPreset | undefined {
  * columns (the same evidence a Meltwater export gives as a follower file).
  */
 async function readMentions(input: OpenedInput, preset: CsvPreset, dateOrder: DateOrder): Promise<InteractionsLog> {
-  const log = { file: input.name, rowsRead: 0, skipped: [] as SkippedRow[], skippedCount: 0 };
+  const log = newLog(input.name);
   const builder = new EngagementIndexBuilder();
   const reader = await openCsv(input, { map: {}, dateOrder }, preset);
   for await (const item of reader.items) {
     log.rowsRead++;
     if (item.kind === 'skip') {
-      log.skippedCount++;
+      countSkip(log, item.skip);
       if (log.skipped.length < 100) log.skipped.push(item.skip);
       continue;
     }
+    for (const w of item.warnings) if (w.code === 'DATE_ORDER') log.dateOrder[w.value as DateOrderEvidence]++;
     builder.addEvidence(item.follower.key, item.follower.engagement);
   }
   return { ...log, index: builder.finish() };
+}
+
+function newLog(file: string) {
+  return { file, rowsRead: 0, skipped: [] as SkippedRow[], skippedCount: 0, skippedByCode: {} as Record<string, number>, dateOrder: emptyDateOrderTally() };
+}
+
+function countSkip(log: ReturnType<typeof newLog>, s: SkippedRow): void {
+  log.skippedCount++;
+  log.skippedByCode[s.code] = (log.skippedByCode[s.code] ?? 0) + 1;
 }
 
 const COUNT_TYPE: Partial<Record<FieldName, InteractionType>> = {

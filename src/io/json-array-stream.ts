@@ -1,8 +1,16 @@
 import { InputError } from '../errors.js';
 import { escapeControl } from '../safe-text.js';
+import { ROW_LIMITS, type RowLimits, tooLarge } from './limits.js';
 
 /** One element of the streamed list: its parsed value, or why it could not be parsed. */
-export type JsonElement = { ok: true; value: unknown; line: number; index: number } | { ok: false; error: string; line: number; index: number };
+export type JsonElement =
+  | { ok: true; value: unknown; line: number; index: number }
+  | { ok: false; error: string; line: number; index: number; tooLarge?: true };
+
+/** Why an element could not be read, as a row problem's detail. */
+export function elementProblem(el: JsonElement & { ok: false }): string {
+  return el.tooLarge ? `entry ${el.index + 1}: ${el.error}` : `entry ${el.index + 1} is not valid JSON: ${el.error}`;
+}
 
 export interface JsonArrayStreamOptions {
   /** File name for errors. */
@@ -17,6 +25,8 @@ export interface JsonArrayStreamOptions {
    * these keys that holds an array (`{"relationships_followers": [...]}`).
    */
   wrapperKeys?: readonly string[];
+  /** Largest string and element kept (limits.ts); past them an element is skipped, never held. */
+  limits?: RowLimits;
 }
 
 enum Ch {
@@ -43,10 +53,12 @@ const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0
  *
  * Structural damage (a cut-off download, a file that is not a list) throws
  * InputError with the line; an element that is balanced but not valid JSON
- * is yielded as `ok: false` so the caller can skip it and go on.
+ * is yielded as `ok: false` so the caller can skip it and go on; so is one
+ * larger than the limits (a string past 1 MB, an element past 16 MB), whose
+ * text stops being kept as soon as it is past them: memory stays flat.
  */
 export async function* streamJsonArray(chunks: AsyncIterable<string>, options: JsonArrayStreamOptions): AsyncGenerator<JsonElement> {
-  const { file, assignment = false } = options;
+  const { file, assignment = false, limits = ROW_LIMITS } = options;
   const wrapperKeys = new Set(options.wrapperKeys ?? []);
   let line = 1;
   let phase: 'prefix' | 'start' | 'body' | 'done' = assignment ? 'prefix' : 'start';
@@ -62,16 +74,39 @@ export async function* streamJsonArray(chunks: AsyncIterable<string>, options: J
   let lastKey: string | undefined;
   const keysSeen: string[] = [];
   // The element being captured.
+  let inElement = false;
   let elemParts: string[] | undefined;
+  let elemLength = 0;
+  let elemTooLarge: string | undefined;
   let elemStartLine = 0;
+  // The string being read: where it started in this chunk, and its length in earlier chunks.
+  let stringFrom = 0;
+  let stringCarried = 0;
+  let keyTooLong = false;
   let index = 0;
   let topIsObject = false;
 
+  const keep = (text: string) => {
+    if (!elemParts) return;
+    elemLength += text.length;
+    if (elemLength <= limits.row) elemParts.push(text);
+    else {
+      elemParts = undefined;
+      elemTooLarge ??= tooLarge('entry', limits);
+    }
+  };
   const finishElement = (tail: string): JsonElement => {
-    elemParts!.push(tail);
-    const text = elemParts!.join('');
-    elemParts = undefined;
+    keep(tail);
+    inElement = false;
     const at = { line: elemStartLine, index: index++ };
+    if (elemTooLarge !== undefined || !elemParts) {
+      const error = elemTooLarge ?? tooLarge('entry', limits);
+      elemTooLarge = undefined;
+      elemParts = undefined;
+      return { ok: false, error, tooLarge: true, ...at };
+    }
+    const text = elemParts.join('');
+    elemParts = undefined;
     try {
       return { ok: true, value: JSON.parse(text), ...at };
     } catch (e) {
@@ -95,11 +130,14 @@ export async function* streamJsonArray(chunks: AsyncIterable<string>, options: J
         else if (c === Ch.Backslash) escaped = true;
         else if (c === Ch.Quote) {
           inString = false;
+          // The text between the quotes, as written (escapes included).
+          if (inElement && stringCarried + i - stringFrom - 1 > limits.cell) elemTooLarge ??= tooLarge('text', limits);
           if (keyParts) {
             keyParts.push(chunk.slice(keyFrom, i + 1));
-            lastKey = parseKey(keyParts.join(''));
+            lastKey = keyTooLong ? '(a key too long to show)' : parseKey(keyParts.join(''));
             keysSeen.push(lastKey);
             keyParts = undefined;
+            keyTooLong = false;
           }
         }
         continue;
@@ -130,17 +168,21 @@ export async function* streamJsonArray(chunks: AsyncIterable<string>, options: J
       // phase === 'body'
       const depth = stack.length;
       const inTarget = targetDepth > 0 && depth === targetDepth;
-      if (inTarget && !elemParts && c !== Ch.Comma && c !== Ch.CloseBracket) {
+      if (inTarget && !inElement && c !== Ch.Comma && c !== Ch.CloseBracket) {
+        inElement = true;
         elemParts = [];
+        elemLength = 0;
         elemFrom = i;
         elemStartLine = line;
       }
-      if (inTarget && elemParts && (c === Ch.Comma || c === Ch.CloseBracket)) {
+      if (inTarget && inElement && (c === Ch.Comma || c === Ch.CloseBracket)) {
         yield finishElement(chunk.slice(elemFrom, i));
       }
       switch (c) {
         case Ch.Quote:
           inString = true;
+          stringFrom = i;
+          stringCarried = 0;
           if (topIsObject && depth === 1 && expectKey) {
             keyParts = [];
             keyFrom = i;
@@ -174,8 +216,18 @@ export async function* streamJsonArray(chunks: AsyncIterable<string>, options: J
     }
     // Whatever follows the list is not read: stopping early closes the file.
     if (phase === 'done') break;
-    if (elemParts) elemParts.push(chunk.slice(elemFrom));
-    if (keyParts) keyParts.push(chunk.slice(keyFrom));
+    if (inElement) keep(chunk.slice(elemFrom));
+    if (inString) {
+      stringCarried += n - stringFrom;
+      stringFrom = 0;
+    }
+    if (keyParts && !keyTooLong) {
+      keyParts.push(chunk.slice(keyFrom));
+      if (stringCarried > limits.cell) {
+        keyTooLong = true;
+        keyParts = [];
+      }
+    }
   }
 
   if (phase === 'prefix') throw new InputError('no "=" found: this is not an X archive data file (window.YTD.… = [ … ])', file);

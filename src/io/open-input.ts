@@ -3,7 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
 import { describeReadError } from '../values/load.js';
-import { createTolerantUtf8Decoder, decodeTolerantUtf8 } from './decode-text.js';
+import { createTolerantUtf8Decoder, decodeTolerantUtf8, utf8SequenceLength } from './decode-text.js';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -215,60 +215,30 @@ function looksBinary(sample: Buffer): boolean {
  * UTF-8, possibly with a few corrupt bytes (a file cut and re-joined, one
  * pasted Latin-1 bio): more well-formed multi-byte characters than invalid
  * bytes. Reading such a file as Windows-1252 would garble every accented
- * name in it to fix one; invalid bytes become U+FFFD instead. A genuine
- * Latin-1 file has no well-formed multi-byte sequences at all.
+ * name in it to fix one; only the stray bytes are read as Windows-1252
+ * instead (decode-text.ts). A genuine Latin-1 file has no well-formed
+ * multi-byte sequences at all.
  */
 export function looksLikeUtf8(buf: Buffer): boolean {
   let valid = 0;
   let invalid = 0;
-  let i = 0;
-  const n = buf.length;
-  while (i < n) {
-    const b = buf[i]!;
-    if (b < 0x80) {
+  for (let i = 0; i < buf.length; ) {
+    if (buf[i]! < 0x80) {
       i++;
       continue;
     }
-    const extra = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (extra < 0) {
-      invalid++;
-      i++;
-      continue;
-    }
-    // A character cut off by the end of the sample is fine; a lead byte followed by plain text is not.
-    if (i + extra >= n && buf.subarray(i + 1).every((c) => (c & 0xc0) === 0x80)) break;
-    let ok = i + extra < n;
-    for (let k = 1; ok && k <= extra; k++) if ((buf[i + k]! & 0xc0) !== 0x80) ok = false;
-    if (ok) {
+    const length = utf8SequenceLength(buf, i);
+    // A character cut off by the end of the sample is fine.
+    if (length < 0) break;
+    if (length > 0) {
       valid++;
-      i += extra + 1;
+      i += length;
     } else {
       invalid++;
       i++;
     }
   }
   return invalid === 0 || valid > invalid;
-}
-
-/** UTF-8 validity, allowing a multi-byte sequence cut off at the end of the sample. */
-export function isValidUtf8(buf: Buffer): boolean {
-  let i = 0;
-  const n = buf.length;
-  while (i < n) {
-    const b = buf[i]!;
-    let extra: number;
-    if (b < 0x80) {
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) extra = 1;
-    else if (b >= 0xe0 && b <= 0xef) extra = 2;
-    else if (b >= 0xf0 && b <= 0xf4) extra = 3;
-    else return false;
-    if (i + extra >= n) return buf.subarray(i + 1).every((c) => (c & 0xc0) === 0x80);
-    for (let k = 1; k <= extra; k++) if ((buf[i + k]! & 0xc0) !== 0x80) return false;
-    i += extra + 1;
-  }
-  return true;
 }
 
 function decodeHead(bytes: Buffer, encoding: Encoding): string {
@@ -308,12 +278,13 @@ async function* decodeStream(
 
 /**
  * An input whose bytes come from elsewhere, such as a file inside a .zip:
- * `bytes()` is called once for the head and again for each full read.
+ * `bytes(false)` is called once for the head (a first look, stopped early),
+ * `bytes(true)` for each full read (which checks the whole, see zip.ts).
  */
-export async function openByteSource(name: string, size: number, bytes: () => AsyncIterable<Buffer>): Promise<OpenedInput> {
+export async function openByteSource(name: string, size: number, bytes: (whole: boolean) => AsyncIterable<Buffer>): Promise<OpenedInput> {
   const chunks: Buffer[] = [];
   let length = 0;
-  for await (const chunk of bytes()) {
+  for await (const chunk of bytes(false)) {
     chunks.push(chunk);
     length += chunk.length;
     if (length >= HEAD_BYTES) break;
@@ -326,7 +297,7 @@ export async function openByteSource(name: string, size: number, bytes: () => As
     head: decodeHead(headBytes.subarray(bomLength), encoding),
     encoding,
     bomLength,
-    text: () => decodeStream(skipBytes(bytes(), bomLength), encoding),
+    text: () => decodeStream(skipBytes(bytes(true), bomLength), encoding),
   };
 }
 

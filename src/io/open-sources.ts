@@ -6,6 +6,7 @@ import type { FieldName } from './fields.js';
 import { type OpenedInput, openInput } from './open-input.js';
 import type { DateOrder } from './parse-fields.js';
 import { detectFormat, formatById } from './sources/index.js';
+import { isXlsxFile, openXlsx } from './xlsx.js';
 import { isZipFile, openZipExports } from './zip-exports.js';
 
 export interface OpenSourcesOptions {
@@ -30,7 +31,9 @@ export async function openSources(paths: readonly string[], options: OpenSources
   // A platform's .zip download stands for the follower files inside it.
   const inputs: OpenedInput[] = [];
   for (const path of paths) {
-    if (await isZipFile(path)) inputs.push(...(await openZipExports(path)));
+    // An Excel workbook is a zip too: its first sheet is the export.
+    if (await isXlsxFile(path)) inputs.push(await openXlsx(path));
+    else if (await isZipFile(path)) inputs.push(...(await openZipExports(path)));
     else inputs.push(await openInput(path, options.stdin));
   }
   for (const input of inputs) {
@@ -49,11 +52,16 @@ export async function openSources(paths: readonly string[], options: OpenSources
         reader = await format.open(input, { map, ...(options.dateOrder ? { dateOrder: options.dateOrder } : {}) });
         break;
       } catch (e) {
-        if (!(e instanceof ColumnsNotMappedError) || !options.askColumns || e.columns.length === 0) throw e;
+        if (!(e instanceof ColumnsNotMappedError) || !options.askColumns || e.columns.length === 0 || e.headerIsData) throw e;
         const answer = await options.askColumns(e);
         if (!answer) throw e;
         map = { ...map, ...answer };
       }
+    }
+    // A forced --platform that the file does not look like still reads (the user may know better), but says so.
+    if (options.platform !== 'auto' && format.detect(input) === 0) {
+      const looksLike = detectFormat(input)?.label;
+      reader.info.platformMismatch = { forced: format.label, ...(looksLike ? { looksLike } : {}) };
     }
     sources.push({
       file: input.name,

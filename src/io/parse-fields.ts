@@ -106,10 +106,48 @@ const DAY_MON_YEAR = /^(\d{1,2})[\s.-]+([\p{L}]{3,5})\.?[\s.-]+(\d{2,4})(?:,?\s+
 const MON_DAY_YEAR = /^([\p{L}]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/iu;
 // Twitter v1.1: Fri Apr 06 10:58:22 +0000 2007
 const TWITTER = /^[A-Za-z]{3}\s+([A-Za-z]{3})\s+(\d{1,2})\s+(\d{2}):(\d{2}):(\d{2})\s+([+-]\d{4})\s+(\d{4})$/;
-// 7/8/26, 3:43 PM · 24/08/2023 · 08.24.2023
-const NUMERIC = /^(\d{1,2})([/.])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/i;
+// 7/8/26, 3:43 PM · 24/08/2023 · 08.24.2023 · 05-05-2008 20:18 (Excel re-saves)
+const NUMERIC = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{2}|\d{4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/i;
 
 export type DateOrder = 'mdy' | 'dmy';
+
+/**
+ * A date cell wrapped in stray quotes (`"2021-03-04"`, `'24 Aug 2023'`), as
+ * left by a script that quoted its values twice or an Excel re-save.
+ */
+function unquote(s: string): string {
+  const first = s.charCodeAt(0);
+  if ((first !== 34 && first !== 39) || s.length < 2) return s;
+  return s.replace(/^["']+|["']+$/g, '').trim();
+}
+
+/**
+ * What an all-numeric slash date says about the file's day/month order:
+ * 24/08/2023 is day-first, 08/24/2023 month-first, 03/04/2025 could be either
+ * (and then --date-order decides). Undefined for every other form, and for
+ * dotted dates, which are day-first wherever they are used.
+ */
+export type DateOrderEvidence = 'ambiguous' | 'dayFirst' | 'monthFirst';
+
+export function dateOrderEvidence(cell: string): DateOrderEvidence | undefined {
+  const c = cell.charCodeAt(0);
+  // Cheap guard: a numeric date starts with a digit and is short (ISO dates start with four digits: NUMERIC refuses them).
+  if (!(c >= 48 && c <= 57) || cell.length > 40 || !(cell.includes('/') || cell.includes('-'))) return undefined;
+  const m = NUMERIC.exec(cell.trim());
+  if (!m) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[3]);
+  if (a > 12 && b <= 12) return 'dayFirst';
+  if (b > 12 && a <= 12) return 'monthFirst';
+  return a !== b && a >= 1 && b >= 1 && a <= 12 && b <= 12 ? 'ambiguous' : undefined;
+}
+
+/** How many dates of each kind a file held (see dateOrderEvidence). */
+export type DateOrderTally = Record<DateOrderEvidence, number>;
+
+export function emptyDateOrderTally(): DateOrderTally {
+  return { ambiguous: 0, dayFirst: 0, monthFirst: 0 };
+}
 
 /**
  * A date in any of the forms seen in real exports. Dates without a zone are
@@ -117,7 +155,7 @@ export type DateOrder = 'mdy' | 'dmy';
  * `order` decides; a day above 12 settles it either way.
  */
 export function parseDate(cell: string, order: DateOrder = 'mdy'): Date | undefined | null {
-  const s = cell.trim();
+  const s = unquote(cell.trim());
   // The commonest form, YYYY-MM-DD, without regexes or string building.
   if (s.length === 10 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45) {
     const y = digitsAt(s, 0, 4);
@@ -127,7 +165,11 @@ export function parseDate(cell: string, order: DateOrder = 'mdy'): Date | undefi
   }
   if (isPlaceholder(s)) return undefined;
   if (ISO.test(s)) {
-    const iso = s.replace(' ', 'T').replace(/\s*(UTC|GMT)$/i, 'Z');
+    // `2010-04-13 09:44:30 +0000` (Python and database dumps): no space before the zone, and a colon in it.
+    const iso = s
+      .replace(' ', 'T')
+      .replace(/\s*(UTC|GMT)$/i, 'Z')
+      .replace(/\s*([+-]\d{2}):?(\d{2})$/, '$1:$2');
     const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(iso);
     const d = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : hasZone ? iso : `${iso}Z`);
     if (Number.isNaN(d.getTime())) return null;

@@ -1,7 +1,8 @@
-import type { Readable, Writable } from 'node:stream';
+import { type Readable, Writable } from 'node:stream';
 import { createPrompt, isBackspaceKey, isEnterKey, isTabKey, makeTheme, type Status, useKeypress, usePrefix, useState } from '@inquirer/core';
 import { checkbox, confirm, input, select } from '@inquirer/prompts';
 import { CancelledError } from '../errors.js';
+import { mirrorTerminal } from '../mirror-terminal.js';
 
 /**
  * Every question kindred asks goes through a Prompter, so the wizard never
@@ -66,10 +67,9 @@ export interface Prompter {
  * which the CLI maps to exit code 130.
  */
 export function inquirerPrompter(streams: { input: Readable; output: Writable }): Prompter {
-  const context = { input: streams.input, output: streams.output };
-  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+  const guard = async <T>(run: (context: { input: Readable; output: Writable }) => Promise<T>): Promise<T> => {
     try {
-      return await run();
+      return await run({ input: streams.input, output: promptView(streams.output) });
     } catch (e) {
       if ((e as Error)?.name === 'ExitPromptError' || (e as Error)?.name === 'AbortPromptError') {
         throw new CancelledError('cancelled; nothing was written');
@@ -79,7 +79,7 @@ export function inquirerPrompter(streams: { input: Readable; output: Writable })
   };
   return {
     input: (q) =>
-      guard(() =>
+      guard((context) =>
         q.hint
           ? hintedInput({ message: q.message, hint: q.hint, ...(q.default !== undefined ? { default: q.default } : {}), ...(q.validate ? { validate: q.validate } : {}) }, context)
           : input(
@@ -91,16 +91,16 @@ export function inquirerPrompter(streams: { input: Readable; output: Writable })
               context,
             ),
       ),
-    confirm: (q) => guard(() => confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) }, context)),
+    confirm: (q) => guard((context) => confirm({ message: q.message, ...(q.default !== undefined ? { default: q.default } : {}) }, context)),
     checkbox: <T>(q: CheckboxQuestion<T>) =>
-      guard(() =>
+      guard((context) =>
         checkbox<T>(
           { message: q.message, choices: q.choices.map((c) => ({ name: c.name, value: c.value, checked: !!c.checked, ...(c.short ? { short: c.short } : {}) })), pageSize: 12 },
           context,
         ),
       ),
     select: <T>(q: SelectQuestion<T>) =>
-      guard(() =>
+      guard((context) =>
         select<T>(
           {
             message: q.message,
@@ -116,6 +116,26 @@ export function inquirerPrompter(streams: { input: Readable; output: Writable })
     },
   };
 }
+
+/**
+ * inquirer pipes each prompt into its output and ends that pipe when the
+ * prompt is answered. Node's pipe spares only process.stdout and stderr from
+ * being ended with it, so the stream kindred writes to (standard output that
+ * survives a closed reader, see cli/io.ts) was ended after the first answer
+ * and the next line said between questions failed with "write after end".
+ * Each prompt gets its own view of the terminal instead, which it may end:
+ * writes pass through, and the width and TTY-ness inquirer lays out by are
+ * the terminal's.
+ */
+export function promptView(out: Writable): Writable {
+  const view = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      out.write(chunk, (err) => callback(err ?? undefined));
+    },
+  });
+  return mirrorTerminal(view, out);
+}
+
 
 /**
  * Answers given in advance, keyed by question id. A question with no answer

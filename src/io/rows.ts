@@ -2,13 +2,19 @@ import { createHash } from 'node:crypto';
 import { emptyEngagement, type Follower, type InteractionType } from '../follower.js';
 import { parseHandle } from '../handles.js';
 import type { ColumnMap, FieldName } from './fields.js';
-import { type DateOrder, parseBoolean, parseCount, parseDate } from './parse-fields.js';
+import { htmlToText } from './html-text.js';
+import { type DateOrder, dateOrderEvidence, parseBoolean, parseCount, parseDate } from './parse-fields.js';
 
 /** Problems found in a row that was still classified on what was usable. */
-export type RowWarningCode = 'BAD_COUNT' | 'BAD_DATE' | 'BAD_BOOLEAN' | 'BAD_RATING';
+export type RowWarningCode = 'BAD_COUNT' | 'BAD_DATE' | 'BAD_BOOLEAN' | 'BAD_RATING' | 'DATE_ORDER';
 /** Why a row was not classified. */
 export type SkipCode = 'MISSING_HANDLE' | 'MALFORMED_ROW' | 'DUPLICATE_HANDLE' | 'EXCLUDED' | 'MENTION_MERGED';
 
+/**
+ * A problem with one cell, or (DATE_ORDER, value ambiguous / dayFirst /
+ * monthFirst) what a numeric date says about the file's day/month order: the
+ * aggregator tallies those into one finding instead of listing them.
+ */
 export interface RowWarning {
   code: RowWarningCode;
   line: number;
@@ -35,8 +41,19 @@ export type SourceItem =
 export interface RowMapperOptions {
   file: string;
   dateOrder?: DateOrder;
-  /** Formats without handles (LinkedIn, Facebook) key followers by name as a last resort. */
+  /**
+   * Formats without handles (LinkedIn) key followers by name as a last
+   * resort: with company, position and connection date beside the name, so
+   * two people who share a name stay two (LinkedIn lists each connection once).
+   */
   nameIsKey?: boolean;
+  /** Fields whose cells are HTML (Mastodon's `note`), read as their text. */
+  htmlFields?: readonly FieldName[];
+  /**
+   * The handle is a fediverse `acct`: `name@server`, or just `name` for an
+   * account on the caller's own server, completed from the profile URL's host.
+   */
+  handleServerFromUrl?: boolean;
   /**
    * Newsletter lists (Mailchimp, Substack) have no handle: the email is the
    * identity. The join key is the lower-cased email (so interaction logs and
@@ -73,7 +90,7 @@ const ENGAGEMENT_FIELDS: [FieldName, InteractionType][] = [
  * with no closure or regex made per row.
  */
 /** The fields that say who a row is (see identityOf). */
-const IDENTITY_FIELDS = ['name', 'firstName', 'lastName', 'handle', 'profileUrl', 'email', 'id'] as const;
+const IDENTITY_FIELDS = ['name', 'firstName', 'lastName', 'handle', 'profileUrl', 'email', 'id', 'company', 'headline', 'followedAt'] as const;
 type IdentityColumns = Record<(typeof IDENTITY_FIELDS)[number], number>;
 
 /** Column index of each identity field, -1 where the export has none. */
@@ -86,16 +103,21 @@ function identityColumns(map: ColumnMap): IdentityColumns {
  * rest of the row: for deciding duplicates where rows are not mapped (the
  * main thread, while worker threads map them).
  */
-export function createKeyReader(map: ColumnMap, options: Pick<RowMapperOptions, 'emailIsKey' | 'nameIsKey'>): (cells: string[]) => string | undefined {
+export function createKeyReader(map: ColumnMap, options: IdentityOptions): (cells: string[]) => string | undefined {
   const col = identityColumns(map);
-  const { emailIsKey = false, nameIsKey = false } = options;
-  return (cells) => identityOf(cells, col, nameOf(cells, col), emailIsKey, nameIsKey, true)?.key;
+  return (cells) => identityOf(cells, col, nameOf(cells, col), options, true)?.key;
 }
 
+type IdentityOptions = Pick<RowMapperOptions, 'emailIsKey' | 'nameIsKey' | 'handleServerFromUrl'>;
+
 /** The columns createKeyReader reads: the rest of a row can go unread. */
-export function keyColumns(map: ColumnMap): number[] {
-  return IDENTITY_FIELDS.map((f) => map[f]).filter((i): i is number => i !== undefined);
+export function keyColumns(map: ColumnMap, options: Pick<RowMapperOptions, 'nameIsKey'> = {}): number[] {
+  // Company, position and date tell namesakes apart only where the name is the key.
+  const fields = options.nameIsKey ? IDENTITY_FIELDS : IDENTITY_FIELDS.filter((f) => !NAMESAKE_FIELDS.has(f));
+  return fields.map((f) => map[f]).filter((i): i is number => i !== undefined);
 }
+
+const NAMESAKE_FIELDS = new Set<string>(['company', 'headline', 'followedAt']);
 
 function nameOf(cells: string[], col: IdentityColumns): string | undefined {
   const name = cellText(cells, col.name);
@@ -110,25 +132,46 @@ function identityOf(
   cells: string[],
   col: IdentityColumns,
   name: string | undefined,
-  emailIsKey: boolean,
-  nameIsKey: boolean,
+  options: IdentityOptions,
   keyOnly: boolean,
 ): { display: string; key: string } | undefined {
+  const shown = shownHandle(cells, col, options);
+  if (shown) return shown;
+  const email = options.emailIsKey ? cellText(cells, col.email) : undefined;
+  if (email?.includes('@')) return keyOnly ? { display: '', key: emailKey(email) } : emailIdentity(email, name);
+  if (options.nameIsKey && name) {
+    // Name, company, position and connection date: what tells two namesakes apart.
+    const parts = [name, cellText(cells, col.company), cellText(cells, col.headline), cellText(cells, col.followedAt)];
+    return { display: name, key: `name:${parts.map((p) => (p ?? '').toLowerCase()).join('|')}` };
+  }
+  const accountId = cellText(cells, col.id);
+  return accountId ? { display: accountId, key: `id:${accountId}` } : undefined;
+}
+
+/** The handle from the handle column, else from the profile URL. */
+function shownHandle(cells: string[], col: IdentityColumns, options: IdentityOptions): { display: string; key: string } | undefined {
   const handle = cellText(cells, col.handle);
+  const profileUrl = cellText(cells, col.profileUrl);
+  if (handle !== undefined && options.handleServerFromUrl && !handle.replace(/^@/, '').includes('@') && profileUrl) {
+    const host = hostOf(profileUrl);
+    if (host) return parseHandle(`${handle.replace(/^@/, '')}@${host}`);
+  }
   const fromHandle = handle !== undefined ? parseHandle(handle) : undefined;
   if (fromHandle) return fromHandle;
-  const profileUrl = cellText(cells, col.profileUrl);
-  const fromUrl = profileUrl !== undefined ? parseHandle(profileUrl) : undefined;
-  if (fromUrl) return fromUrl;
-  const email = emailIsKey ? cellText(cells, col.email) : undefined;
-  if (email?.includes('@')) return keyOnly ? { display: '', key: emailKey(email) } : emailIdentity(email, name);
-  if (nameIsKey && name) return { display: name, key: `name:${name.toLowerCase()}` };
-  const id = cellText(cells, col.id);
-  return id ? { display: id, key: `id:${id}` } : undefined;
+  return profileUrl !== undefined ? parseHandle(profileUrl) : undefined;
+}
+
+function hostOf(url: string): string | undefined {
+  try {
+    return new URL(url).hostname || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cells: string[], line: number) => SourceItem {
-  const { file, dateOrder = 'mdy', nameIsKey = false, emailIsKey = false, rowIsInteraction } = options;
+  const { file, dateOrder = 'mdy', rowIsInteraction } = options;
+  const html = new Set<FieldName>(options.htmlFields ?? []);
   const falseWhenEmpty = new Set<FieldName>((options.falseWhenEmpty ?? []).filter((f) => map[f] !== undefined));
   const at = (field: FieldName) => map[field] ?? -1;
   const col = {
@@ -136,11 +179,8 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     lastInteractionAt: at('lastInteractionAt'),
     rating: at('rating'),
     bio: at('bio'),
-    headline: at('headline'),
-    company: at('company'),
     location: at('location'),
     website: at('website'),
-    followedAt: at('followedAt'),
     followers: at('followers'),
     following: at('following'),
     posts: at('posts'),
@@ -161,7 +201,7 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     const name = nameOf(cells, col);
     const profileUrl = cellText(cells, col.profileUrl);
     const email = cellText(cells, col.email);
-    const identity = identityOf(cells, col, name, emailIsKey, nameIsKey, false);
+    const identity = identityOf(cells, col, name, options, false);
     if (!identity) {
       const empty = cells.every((c) => c.trim() === '');
       return {
@@ -199,7 +239,8 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     assign(follower, 'name', name);
     // An empty cell in a bio column is a known empty bio (an authenticity
     // signal); a missing column or a short ragged row is unknown.
-    assign(follower, 'bio', cellText(cells, col.bio) ?? (col.bio >= 0 && cells[col.bio] !== undefined ? '' : undefined));
+    const bio = cellText(cells, col.bio);
+    assign(follower, 'bio', (bio !== undefined && html.has('bio') ? htmlToText(bio) : bio) ?? (col.bio >= 0 && cells[col.bio] !== undefined ? '' : undefined));
     assign(follower, 'headline', cellText(cells, col.headline));
     assign(follower, 'company', cellText(cells, col.company));
     assign(follower, 'location', cellText(cells, col.location));
@@ -248,6 +289,8 @@ function dateCell(cells: string[], index: number, field: FieldName, order: DateO
     warnings.push({ code: 'BAD_DATE', line, field, value: raw });
     return undefined;
   }
+  const evidence = dateOrderEvidence(raw);
+  if (evidence) warnings.push({ code: 'DATE_ORDER', line, field, value: evidence });
   return d;
 }
 

@@ -4,7 +4,7 @@ import { InputError } from '../errors.js';
 import { escapeControl } from '../safe-text.js';
 import { describeReadError } from '../values/load.js';
 import { type OpenedInput, openByteSource } from './open-input.js';
-import { readZipDirectory, readZipEntry, type ZipEntry } from './zip.js';
+import { assertReadable, readZipDirectory, readZipEntry, type ZipEntry } from './zip.js';
 
 /**
  * The follower files of each platform's data download, by file name (folders
@@ -55,9 +55,11 @@ export async function openZipExports(path: string): Promise<OpenedInput[]> {
     const pb = partOf(b);
     return pa.stem.localeCompare(pb.stem, 'en') || pa.part - pb.part;
   });
+  // Every follower file is vetted before any is read: an encrypted part or a zip bomb is refused up front.
+  for (const entry of matches) assertReadable(path, entry);
   const inputs: OpenedInput[] = [];
   for (const entry of matches) {
-    inputs.push(await openByteSource(`${path}:${escapeControl(entry.name)}`, entry.size, () => readZipEntry(path, entry)));
+    inputs.push(await openByteSource(`${path}:${escapeControl(entry.name)}`, entry.size, (whole) => readZipEntry(path, entry, whole)));
   }
   return inputs;
 }

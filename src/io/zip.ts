@@ -1,182 +1,219 @@
-import { createReadStream } from 'node:fs';
-import { type FileHandle, open } from 'node:fs/promises';
-import { createInflateRaw } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import * as zlib from 'node:zlib';
+import yauzl from 'yauzl';
 import { InputError } from '../errors.js';
 
-/** One file inside a .zip, as listed by its central directory. */
+/**
+ * Zip archives are read with yauzl (a well-kept reader of untrusted archives:
+ * the central directory is the only index trusted, ZIP64 is supported, and an
+ * entry that inflates to more or fewer bytes than it declares is an error as
+ * soon as it does). kindred adds what yauzl leaves to its callers: the CRC-32
+ * of every entry, checked over all of its bytes even when the reader stops
+ * early, and limits on inflated size and compression ratio. Nothing is ever
+ * extracted to disk: entries are inflated as they stream.
+ */
+
+/** One file inside a .zip, as its central directory lists it. */
 export interface ZipEntry {
   name: string;
-  method: number;
-  flags: number;
-  crc32: number;
-  compressedSize: number;
+  /** Position in the central directory. */
+  index: number;
   size: number;
-  localHeaderOffset: number;
+  compressedSize: number;
+  crc32: number;
+  method: number;
+  encrypted: boolean;
 }
 
-const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const SIG_ZIP64_EOCD = 0x06064b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_LOCAL = 0x04034b50;
+/**
+ * Largest inflated entry, and highest compression ratio once an entry is past
+ * `ratioFrom` bytes. Real follower files compress 5–30 to 1; 1 GB of spaces
+ * compresses about 1,000 to 1. A genuine file past these is read by unzipping
+ * it and giving the file itself.
+ */
+export const ZIP_LIMITS = { size: 2 * 1024 ** 3, ratio: 100, ratioFrom: 16 * 1024 * 1024 };
+
 const STORED = 0;
 const DEFLATE = 8;
-const MAX_COMMENT = 0xffff;
 
-/**
- * Lists a .zip's files from its central directory (the index at the end of the
- * file), including ZIP64 archives: platform data downloads with media easily
- * pass 4 GB. Only the directory is read here, never the contents.
- */
 export async function readZipDirectory(path: string): Promise<ZipEntry[]> {
-  let fh: FileHandle | undefined;
+  const zip = await openZip(path);
   try {
-    fh = await open(path, 'r');
-    const { size } = await fh.stat();
-    const tailLength = Math.min(size, 22 + MAX_COMMENT);
-    const tail = await readAt(fh, size - tailLength, tailLength);
-    let eocd = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === SIG_EOCD) {
-        eocd = i;
-        break;
-      }
+    const list: ZipEntry[] = [];
+    for await (const e of zipEntries(zip)) {
+      list.push({
+        name: nameOf(e),
+        index: list.length,
+        size: e.uncompressedSize,
+        compressedSize: e.compressedSize,
+        crc32: e.crc32,
+        method: e.compressionMethod,
+        encrypted: e.isEncrypted(),
+      });
     }
-    if (eocd < 0) throw damaged(path, 'its index (end of central directory) is missing');
-    let count = tail.readUInt16LE(eocd + 10);
-    let dirSize = tail.readUInt32LE(eocd + 12);
-    let dirOffset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) {
-      const locator = eocd - 20;
-      if (locator < 0 || tail.readUInt32LE(locator) !== SIG_ZIP64_LOCATOR) throw damaged(path, 'its ZIP64 index is missing');
-      const z64Offset = safeNumber(tail.readBigUInt64LE(locator + 8));
-      const z64 = await readAt(fh, z64Offset, 56);
-      if (z64.readUInt32LE(0) !== SIG_ZIP64_EOCD) throw damaged(path, 'its ZIP64 index is damaged');
-      count = safeNumber(z64.readBigUInt64LE(32));
-      dirSize = safeNumber(z64.readBigUInt64LE(40));
-      dirOffset = safeNumber(z64.readBigUInt64LE(48));
-    }
-    if (dirOffset + dirSize > size) throw damaged(path, 'its index points past the end of the file (a cut-off download?)');
-    const dir = await readAt(fh, dirOffset, dirSize);
-    return parseCentralDirectory(dir, count, path);
+    return list;
   } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(`cannot read the zip: ${e instanceof Error ? e.message : String(e)}`, path);
+    throw e instanceof InputError ? e : damaged(path, reason(e));
   } finally {
-    await fh?.close();
+    zip.close();
   }
 }
 
-function parseCentralDirectory(dir: Buffer, count: number, path: string): ZipEntry[] {
-  const entries: ZipEntry[] = [];
-  let p = 0;
-  for (let n = 0; n < count; n++) {
-    if (p + 46 > dir.length || dir.readUInt32LE(p) !== SIG_CENTRAL) throw damaged(path, 'its index is damaged');
-    const flags = dir.readUInt16LE(p + 8);
-    const method = dir.readUInt16LE(p + 10);
-    const crc32 = dir.readUInt32LE(p + 16);
-    let compressedSize = dir.readUInt32LE(p + 20);
-    let size = dir.readUInt32LE(p + 24);
-    const nameLength = dir.readUInt16LE(p + 28);
-    const extraLength = dir.readUInt16LE(p + 30);
-    const commentLength = dir.readUInt16LE(p + 32);
-    let localHeaderOffset = dir.readUInt32LE(p + 42);
-    const nameBytes = dir.subarray(p + 46, p + 46 + nameLength);
-    // Bit 11: the name is UTF-8; otherwise CP437, whose ASCII part is all kindred looks for.
-    const name = nameBytes.toString(flags & 0x800 ? 'utf8' : 'latin1');
-    // ZIP64 extra field: the 64-bit values, in this order, for those set to 0xFFFFFFFF.
-    const extra = dir.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength);
-    for (let e = 0; e + 4 <= extra.length; ) {
-      const id = extra.readUInt16LE(e);
-      const len = extra.readUInt16LE(e + 2);
-      if (id === 0x0001) {
-        let q = e + 4;
-        const next = () => {
-          const v = q + 8 <= e + 4 + len ? safeNumber(extra.readBigUInt64LE(q)) : undefined;
-          q += 8;
-          return v;
-        };
-        if (size === 0xffffffff) size = next() ?? size;
-        if (compressedSize === 0xffffffff) compressedSize = next() ?? compressedSize;
-        if (localHeaderOffset === 0xffffffff) localHeaderOffset = next() ?? localHeaderOffset;
-      }
-      e += 4 + len;
-    }
-    entries.push({ name, method, flags, crc32, compressedSize, size, localHeaderOffset });
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-/**
- * Streams one entry's uncompressed bytes (stored or deflated, through Node's
- * zlib), checking its length and CRC-32 at the end so a damaged download is
- * reported instead of read as a shorter list.
- */
-export async function* readZipEntry(path: string, entry: ZipEntry): AsyncGenerator<Buffer> {
+/** Refuses, before reading a byte, an entry kindred will not inflate: encrypted, an unknown method, or past the limits. */
+export function assertReadable(path: string, entry: ZipEntry): void {
   const where = `${path}:${entry.name}`;
-  if (entry.flags & 0x1) throw new InputError('this file in the zip is encrypted; unzip it with its password and give the file itself', where);
+  if (entry.encrypted) throw new InputError('this file in the zip is encrypted; unzip it with its password and give the file itself', where);
   if (entry.method !== STORED && entry.method !== DEFLATE) {
     throw new InputError(`this file in the zip uses compression method ${entry.method}, which kindred cannot read; unzip it and give the file itself`, where);
   }
-  let fh: FileHandle | undefined;
-  let local: Buffer;
-  try {
-    fh = await open(path, 'r');
-    local = await readAt(fh, entry.localHeaderOffset, 30);
-  } finally {
-    await fh?.close();
+  if (entry.size > ZIP_LIMITS.size) {
+    throw new InputError(`this file in the zip inflates to ${mb(entry.size)}, more than the ${mb(ZIP_LIMITS.size)} kindred reads from a zip; unzip it and give the file itself`, where);
   }
-  if (local.readUInt32LE(0) !== SIG_LOCAL) throw damaged(where, 'its local header is missing');
-  const start = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  if (entry.compressedSize === 0) return;
-  const raw = createReadStream(path, { start, end: start + entry.compressedSize - 1, highWaterMark: 256 * 1024 });
-  const stream = entry.method === DEFLATE ? raw.pipe(createInflateRaw()) : raw;
-  raw.on('error', (e) => stream.destroy(e));
-  let crc = 0xffffffff;
-  let length = 0;
+  if (entry.size > ZIP_LIMITS.ratioFrom && entry.size > ZIP_LIMITS.ratio * entry.compressedSize) {
+    throw new InputError(
+      `this file in the zip is compressed more than ${ZIP_LIMITS.ratio} to 1 (${mb(entry.compressedSize)} inflating to ${mb(entry.size)}), as only a zip bomb is; unzip it and give the file itself if you trust it`,
+      where,
+    );
+  }
+}
+
+/**
+ * Streams one entry's bytes, inflated. Its CRC-32 is checked over all of them:
+ * with `whole` (a full read), a reader that stops early (a JSON list ends
+ * before the entry does) still has the rest inflated and checked, and a
+ * mismatch is thrown to it. Without `whole` (a first look at the head) nothing
+ * more is read than asked for.
+ */
+export async function* readZipEntry(path: string, entry: ZipEntry, whole = true): AsyncGenerator<Buffer> {
+  const where = `${path}:${entry.name}`;
+  assertReadable(path, entry);
+  const zip = await openZip(path);
+  let stream: Readable | undefined;
+  let crc = 0;
+  let finished = false;
+  const check = () => {
+    if (crc !== entry.crc32) throw damaged(where, 'its content does not match its checksum');
+  };
   try {
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      crc = crc32Update(crc, chunk);
-      length += chunk.length;
+    stream = await openEntry(zip, entry);
+    for await (const chunk of stream.iterator({ destroyOnReturn: false }) as AsyncIterable<Buffer>) {
+      crc = crc32(chunk, crc);
       yield chunk;
     }
+    finished = true;
   } catch (e) {
-    throw damaged(where, e instanceof Error ? e.message : String(e));
+    throw e instanceof InputError ? e : damaged(where, reason(e));
   } finally {
-    raw.destroy();
-    if (stream !== raw) stream.destroy();
+    try {
+      if (!finished && whole && stream && !stream.destroyed) {
+        for await (const chunk of stream as AsyncIterable<Buffer>) crc = crc32(chunk, crc);
+        finished = true;
+        check();
+      }
+    } catch (e) {
+      // biome-ignore lint/correctness/noUnsafeFinally: a damaged entry must reach the reader that stopped early
+      throw e instanceof InputError ? e : damaged(where, reason(e));
+    } finally {
+      stream?.destroy();
+      zip.close();
+    }
   }
-  if (length !== entry.size || (crc ^ 0xffffffff) >>> 0 !== entry.crc32) throw damaged(where, 'its content does not match its checksum');
+  check();
 }
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    // decodeStrings off: names are decoded below, without yauzl's refusal of `../` or absolute paths.
+    yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false }, (err, zip) => {
+      if (err) reject(damaged(path, reason(err)));
+      else resolve(zip);
+    });
+  });
+}
+
+async function* zipEntries(zip: yauzl.ZipFile): AsyncGenerator<yauzl.Entry> {
+  for (;;) {
+    const entry = await new Promise<yauzl.Entry | undefined>((resolve, reject) => {
+      const done = () => {
+        zip.off('entry', onEntry).off('end', onEnd).off('error', onError);
+      };
+      const onEntry = (e: yauzl.Entry) => {
+        done();
+        resolve(e);
+      };
+      const onEnd = () => {
+        done();
+        resolve(undefined);
+      };
+      const onError = (e: Error) => {
+        done();
+        reject(e);
+      };
+      zip.on('entry', onEntry).on('end', onEnd).on('error', onError);
+      zip.readEntry();
+    });
+    if (!entry) return;
+    yield entry;
   }
-  return t;
-})();
-
-function crc32Update(crc: number, bytes: Buffer): number {
-  let c = crc;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
-  return c;
 }
 
-async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
-  const buf = Buffer.alloc(length);
-  const { bytesRead } = await fh.read(buf, 0, length, position);
-  return buf.subarray(0, bytesRead);
+/** The entry's stream, found again by its place in the directory (yauzl reads an entry through the archive that listed it). */
+async function openEntry(zip: yauzl.ZipFile, wanted: ZipEntry): Promise<Readable> {
+  let index = 0;
+  for await (const e of zipEntries(zip)) {
+    if (index++ !== wanted.index) continue;
+    if (nameOf(e) !== wanted.name || e.crc32 !== wanted.crc32) throw new Error('the archive changed while it was read');
+    return new Promise((resolve, reject) => {
+      zip.openReadStream(e, (err, stream) => (err ? reject(err) : resolve(stream)));
+    });
+  }
+  throw new Error('an entry listed in its index is missing');
 }
 
-function safeNumber(v: bigint): number {
-  if (v > BigInt(Number.MAX_SAFE_INTEGER)) throw new Error('a ZIP64 size is out of range');
-  return Number(v);
+/**
+ * An entry's name (UTF-8 or CP437 as its flags and Info-ZIP extra field say,
+ * backslashes read as slashes). A name is only a label here: kindred never
+ * writes an entry to disk, so a `../` or absolute name is shown (escaped), not
+ * refused, and the archive's follower files are still read.
+ */
+function nameOf(entry: yauzl.Entry): string {
+  const raw = entry.fileName as unknown as Buffer;
+  const lowLevel = (yauzl as unknown as { getFileNameLowLevel(flags: number, name: Buffer, extra: unknown, strict: boolean): string }).getFileNameLowLevel;
+  return lowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, false);
+}
+
+function reason(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/too many bytes|not enough bytes/.test(message)) return `a file's size does not match what its index says (${message})`;
+  return message;
 }
 
 function damaged(where: string, why: string): InputError {
   return new InputError(`the zip is damaged: ${why}. Download it again`, where);
+}
+
+function mb(bytes: number): string {
+  return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`;
+}
+
+// Node 20.15 and later have zlib.crc32; earlier Node 20 releases use the table.
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+const CRC_TABLE = nativeCrc32
+  ? undefined
+  : (() => {
+      const t = new Uint32Array(256);
+      for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+        t[n] = c >>> 0;
+      }
+      return t;
+    })();
+
+function crc32(bytes: Buffer, crc: number): number {
+  if (nativeCrc32) return nativeCrc32(bytes, crc);
+  let c = (crc ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE![(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
 }

@@ -1,3 +1,4 @@
+import type { ScanProblem } from '../io/csv-scanner.js';
 import type { EngagementIndexData } from '../io/engagement-index.js';
 import type { SkippedRow } from '../io/rows.js';
 import type { SourceInfo, SplittableCsv } from '../io/sources/types.js';
@@ -33,7 +34,7 @@ export interface Piece {
   /** For each follower row that is not excluded, in order: 1 when its key was seen for the first time. */
   firsts: Uint8Array;
   /** The rows the main thread could not read, with its verdicts (a quote that runs on may be judged by text after the piece). */
-  problems: { line: number; detail: string; raw?: string }[];
+  problems: ScanProblem[];
 }
 
 export type Request =

@@ -48,7 +48,7 @@ export async function readParallel(
   await Promise.all(workers.map((w) => w.request({ type: 'source', file: source.file, label: source.label, info: source.info, csv })));
   const fromLine = csv.layout.headerLine + 2;
   // Only the columns that say who a row is are cut out here; the workers read the rest.
-  const scanner = new CsvScanner(csv.layout.delimiter, fromLine, 1, keyColumns(csv.map));
+  const scanner = new CsvScanner(csv.layout.delimiter, fromLine, 1, keyColumns(csv.map, csv.rowOptions));
   const keyOf = createKeyReader(csv.map, csv.rowOptions);
   // Pieces at the workers or waiting to be written: eight a worker is about 35 ms of work queued,
   // enough to ride out this thread waiting for a core (three threads share two) without a worker idling.
@@ -65,27 +65,43 @@ export async function readParallel(
   let firsts: number[] = [];
   let problems: ScanProblem[] = [];
 
-  const take = (records: ScannedRecord[], found: ScanProblem[]) => {
-    for (const record of records) {
-      const key = keyOf(record.cells);
-      // Rows without a key are skipped by the workers; excluded keys never count as seen.
-      if (key === undefined || ctx.excluded.has(key)) continue;
-      firsts.push(ctx.seen.add(key) ? 1 : 0);
-    }
-    for (const p of found) problems.push(p);
-    if (scanner.consumed) {
-      texts.push(scanner.consumed);
-      chars += scanner.consumed.length;
-    }
+  const addText = (text: string) => {
+    if (!text) return;
+    texts.push(text);
+    chars += text.length;
   };
 
-  const send = async () => {
+  const take = async (records: ScannedRecord[], found: ScanProblem[]) => {
+    let r = 0;
+    let p = 0;
+    const addBefore = (line: number) => {
+      for (; r < records.length && records[r]!.line < line; r++) {
+        const key = keyOf(records[r]!.cells);
+        // Rows without a key are skipped by the workers; excluded keys never count as seen.
+        if (key === undefined || ctx.excluded.has(key)) continue;
+        firsts.push(ctx.seen.add(key) ? 1 : 0);
+      }
+      for (; p < found.length && found[p]!.line < line; p++) problems.push(found[p]!);
+    };
+    // Where a row too large was left out, a piece ends: a worker must not read across it.
+    let from = 0;
+    for (const cut of scanner.cuts) {
+      addBefore(cut.line);
+      addText(scanner.consumed.slice(from, cut.at));
+      from = cut.at;
+      await send(cut.line);
+    }
+    addBefore(Number.POSITIVE_INFINITY);
+    addText(scanner.consumed.slice(from));
+  };
+
+  const send = async (nextLine = scanner.nextLine) => {
     const piece: Piece = { text: texts.join(''), line, fromLine, firsts: Uint8Array.from(firsts), problems };
     const worker = workers[seq++ % workers.length]!;
     const reply = worker.request<PieceReply>({ type: 'piece', piece }, [piece.firsts.buffer as ArrayBuffer]);
     texts = [];
     chars = 0;
-    line = scanner.nextLine;
+    line = nextLine;
     firsts = [];
     problems = [];
     written = written.then(() => reply).then((r) => emit(r, ctx));
@@ -103,14 +119,14 @@ export async function readParallel(
       const records: ScannedRecord[] = [];
       const found: ScanProblem[] = [];
       scanner.push(pieceChars >= chunk.length ? chunk : chunk.slice(at, at + pieceChars), records, found);
-      take(records, found);
+      await take(records, found);
       if (chars >= pieceChars) await send();
     }
   }
   const records: ScannedRecord[] = [];
   const found: ScanProblem[] = [];
   scanner.end(records, found);
-  take(records, found);
+  await take(records, found);
   if (chars > 0 || firsts.length > 0 || problems.length > 0) await send();
   await written;
   const finished = await Promise.all(workers.map((w) => w.request<FinishReply>({ type: 'finish' })));

@@ -63,6 +63,8 @@ function readPiece(piece: Piece): { value: PieceReply; transfer: ArrayBuffer[] }
   const scanner = new CsvScanner(source.delimiter, piece.fromLine, piece.line);
   // The main thread's verdicts on unreadable rows stand (it saw the text after the piece); ours must fall on the same lines.
   const verdicts = piece.problems;
+  // Rows too large were left out of the text: the others are found here again, on the same lines.
+  const refound = verdicts.filter((v) => !v.withheld);
   let verdict = 0;
   let ours = 0;
   let rows = 0;
@@ -76,7 +78,7 @@ function readPiece(piece: Piece): { value: PieceReply; transfer: ArrayBuffer[] }
     }
   };
   const drain = () => {
-    for (const p of problems) if (verdicts[ours++]?.line !== p.line) throw new InternalError(`${file}: a piece read differently on two threads (line ${p.line})`);
+    for (const p of problems) if (refound[ours++]?.line !== p.line) throw new InternalError(`${file}: a piece read differently on two threads (line ${p.line})`);
     problems.length = 0;
     for (const r of records) {
       handleVerdictsBefore(r.line);
@@ -96,7 +98,7 @@ function readPiece(piece: Piece): { value: PieceReply; transfer: ArrayBuffer[] }
   scanner.end(records, problems);
   drain();
   handleVerdictsBefore(Number.POSITIVE_INFINITY);
-  if (next !== firsts.length || ours !== verdicts.length) throw new InternalError(`${file}: a piece read differently on two threads (line ${piece.line})`);
+  if (next !== firsts.length || ours !== refound.length) throw new InternalError(`${file}: a piece read differently on two threads (line ${piece.line})`);
   const encoded = texts.map((t) => utf8.encode(t.join('')));
   for (const t of texts) t.length = 0;
   return { value: { rows, texts: encoded, skips }, transfer: encoded.map((b) => b.buffer as ArrayBuffer) };

@@ -1,4 +1,5 @@
 import type { Classified, Segment } from '../classify.js';
+import { type DateOrder, type DateOrderEvidence, type DateOrderTally, emptyDateOrderTally } from '../io/parse-fields.js';
 import type { RowWarning, SkippedRow } from '../io/rows.js';
 import type { SourceInfo } from '../io/sources/types.js';
 import type { CompiledValues } from '../values/compile.js';
@@ -7,6 +8,7 @@ import type { FollowerSummary, Report } from './model.js';
 import { SCHEMA_VERSION } from './schema-version.js';
 import { reasonsFor } from './reasons.js';
 import { ownString, ownStrings } from './own-strings.js';
+import { compareNatural } from '../text/natural-order.js';
 import { TopN } from './top-n.js';
 
 export interface AggregatorOptions {
@@ -14,6 +16,8 @@ export interface AggregatorOptions {
   asOf: Date;
   /** How many followers each action list keeps (--top). */
   top: number;
+  /** How ambiguous numeric dates were read (--date-order), named in the finding when that may be wrong. */
+  dateOrder?: DateOrder;
   version: string;
 }
 
@@ -27,6 +31,10 @@ export interface InteractionsStats {
   file: string;
   rowsRead: number;
   skipped: number;
+  skippedByCode: Record<string, number>;
+  /** The first skipped rows, shown in the data-quality section. */
+  skippedSamples: SkippedRow[];
+  dateOrder: DateOrderTally;
   handles: number;
   matchedFollowers: number;
 }
@@ -63,8 +71,8 @@ export function createAggregator(options: AggregatorOptions) {
   const skippedSamples: SkippedSample[] = [];
   const warnings = new Map<string, WarningEntry>();
 
-  const byKey = (a: Classified, b: Classified) =>
-    a.follower.key < b.follower.key ? -1 : a.follower.key > b.follower.key ? 1 : a.follower.source.line - b.follower.source.line;
+  // Ties in a list read naturally (fan2 before fan10), the same on every machine.
+  const byKey = (a: Classified, b: Classified) => compareNatural(a.follower.key, b.follower.key) || a.follower.source.line - b.follower.source.line;
   const by = (...scores: ((c: Classified) => number)[]) => (a: Classified, b: Classified) => {
     for (const s of scores) {
       const d = s(b) - s(a);
@@ -104,12 +112,12 @@ export function createAggregator(options: AggregatorOptions) {
       if (c.action === 'nurture') n.nurture++;
       if (c.action === 'qualify') n.qualify++;
       const flags = c.flags;
-      if (flags.includes('no-evidence')) n.noEvidence++;
-      if (flags.includes('dissenter')) n.dissenters++;
-      if (c.segment === 'misaligned') {
-        if (c.rule === 'conflict') n.conflicts++;
-        if (c.rule === 'spam') n.spam++;
+      if (c.segment === 'passive') {
+        if (flags.includes('no-evidence')) n.noEvidence++;
+        else n.noSignal++;
       }
+      // The misaligned parts are exclusive: each follower lands in exactly one (see misalignedPart).
+      if (c.segment === 'misaligned') n[misalignedPart(c)]++;
       if (c.authenticity.checked) n.checked++;
       if (c.authenticity.suspect) n.suspects++;
       if (c.engagement.engaged) n.engaged++;
@@ -128,10 +136,14 @@ export function createAggregator(options: AggregatorOptions) {
       }
       const text = c.alignment.hasText;
       const engagementEvidence = c.engagement.hasEvidence;
-      if (text) evidence.profileText++;
-      if (engagementEvidence) evidence.engagement++;
       if (text && engagementEvidence) evidence.both++;
-      if (!text && !engagementEvidence) evidence.none++;
+      else if (text) evidence.profileTextOnly++;
+      else if (engagementEvidence) evidence.engagementOnly++;
+      else evidence.none++;
+      const e = c.engagement;
+      n.futureInteractions += e.future;
+      n.staleInteractions += e.stale;
+      for (const k of Object.values(e.counted)) n.countedInteractions += k;
 
       switch (c.action) {
         case 'thank':
@@ -166,6 +178,11 @@ export function createAggregator(options: AggregatorOptions) {
     },
 
     warn(w: RowWarning, file: string) {
+      // Not a problem with the cell: evidence of the file's day/month order, tallied for one finding.
+      if (w.code === 'DATE_ORDER') {
+        n.dateOrder[w.value as DateOrderEvidence]++;
+        return;
+      }
       const id = `${w.code}:${w.field}`;
       let entry = warnings.get(id);
       if (!entry) {
@@ -216,16 +233,18 @@ export function createAggregator(options: AggregatorOptions) {
     },
 
     finish(): Report {
-      const { nurture, qualify, noEvidence, dissenters, conflicts, spam, suspects, checked, engaged, staleOnly, idOnly, aligned } = n;
+      const { nurture, qualify, noEvidence, noSignal, dissenters, quietConflicts, spam, suspectAccounts, overridden, suspects, checked, engaged, staleOnly, idOnly, aligned } = n;
       const classified = seg.advocate + seg.potential + seg.passive + seg.misaligned;
       const skipped = Object.values(skippedByCode).reduce((a, b) => a + b, 0);
       const rowsRead = classified + skipped;
-      const share = (n: number, of = classified) => (of > 0 ? round4(n / of) : 0);
+      // Shares are exact: a renderer rounds once, so 70 of 88 reads 79.5%, never 79.6% from a rounded share.
+      const share = (n: number, of = classified) => (of > 0 ? n / of : 0);
       const q = cv.scoring.quality;
-      const effective = seg.advocate + q.potentialWeight * seg.potential;
-      const effectiveShare = share(effective);
+      const withText = evidence.both + evidence.profileTextOnly;
+      const quality = qualityOf({ classified, advocates: seg.advocate, nurture, misaligned: seg.misaligned, withText }, q);
       const misalignedShare = share(seg.misaligned);
-      const score = classified > 0 ? Math.round(100 * Math.min(1, effectiveShare / q.target) * (1 - misalignedShare)) : 0;
+      // Values, and so dissent and concentration, are seen only in profile text: the same bar as the score.
+      const valuesVisible = quality.notMeasurable === null;
 
       const engagementAvailable = inputs.some(hasEngagement) || interactions.length > 0;
       const valuesOut = cv.file.values.map((v, i) => ({
@@ -238,26 +257,42 @@ export function createAggregator(options: AggregatorOptions) {
       }));
       const unexpressed = valuesOut.filter((v) => v.followers === 0).map((v) => v.name);
 
-      const groupThink = groupThinkOf(valueAligned, aligned, cv.file.values.map((v) => v.name), dissenters, engaged, engagementAvailable);
+      const groupThink = groupThinkOf(valueAligned, aligned, cv.file.values.map((v) => v.name), dissenters, engaged, engagementAvailable, valuesVisible);
 
       const findings: FindingInput[] = [];
       if (classified === 0) findings.push({ code: 'NO_FOLLOWERS' });
       if (classified > 0 && !engagementAvailable) findings.push({ code: 'NO_ENGAGEMENT_DATA' });
+      for (const i of inputs) {
+        if (i.info.platformMismatch) findings.push({ code: 'PLATFORM_MISMATCH', file: i.file, ...i.info.platformMismatch });
+        if (i.info.emailIdentity !== undefined) findings.push({ code: 'EMAIL_IDENTITY', file: i.file, column: i.info.emailIdentity });
+      }
       if (idOnly > 0) findings.push({ code: 'IDS_ONLY', count: idOnly, all: idOnly === classified });
-      if (classified > 0 && evidence.profileText === 0) {
+      if (classified > 0 && withText === 0) {
         // When every input is a platform follower list, --map cannot help: say what the format lacks.
         const platformOnly = inputs.length > 0 && inputs.every((i) => i.info.identityOnly);
         findings.push({ code: 'NO_PROFILE_TEXT', ...(platformOnly ? { platformLists: [...new Set(inputs.map((i) => i.label))] } : {}) });
-      } else if (classified > 0 && evidence.profileText / classified < 0.5) {
-        findings.push({ code: 'LITTLE_PROFILE_TEXT', share: evidence.profileText / classified });
+      } else if (quality.notMeasurable?.code === 'LITTLE_PROFILE_TEXT') {
+        findings.push({ code: 'LITTLE_PROFILE_TEXT', withText, classified, minShare: q.minProfileTextShare });
       }
       if (groupThink.noDissent) findings.push({ code: 'NO_DISSENT', engaged });
       if (groupThink.oneValue && groupThink.dominantValue) {
-        findings.push({ code: 'ONE_VALUE_DOMINATES', value: groupThink.dominantValue, share: groupThink.dominantShare });
+        findings.push({ code: 'ONE_VALUE_DOMINATES', value: groupThink.dominantValue, share: groupThink.dominantMentionShare, diversity: groupThink.diversity });
       }
-      if (classified > 0 && evidence.profileText > 0 && unexpressed.length > 0) findings.push({ code: 'UNEXPRESSED_VALUES', values: unexpressed });
+      if (classified > 0 && withText > 0 && unexpressed.length > 0) findings.push({ code: 'UNEXPRESSED_VALUES', values: unexpressed });
       if (suspects > 0) findings.push({ code: 'SUSPECTS', count: suspects, share: suspects / Math.max(1, classified) });
-      if (staleOnly > 0) findings.push({ code: 'STALE_ENGAGEMENT', count: staleOnly, windowDays: cv.scoring.windowDays });
+      const { futureInteractions, staleInteractions, countedInteractions } = n;
+      // Nothing in the window at all: most often a typo in --as-of, and every engagement verdict rests on it.
+      if (staleInteractions > 0 && countedInteractions === 0) {
+        findings.push({ code: 'ALL_STALE', count: staleInteractions, windowDays: cv.scoring.windowDays, asOf: options.asOf.toISOString().slice(0, 10) });
+      } else if (staleOnly > 0) findings.push({ code: 'STALE_ENGAGEMENT', count: staleOnly, windowDays: cv.scoring.windowDays });
+      const dates = [n.dateOrder, ...interactions.map((i) => i.dateOrder)].reduce((a, t) => ({
+        ambiguous: a.ambiguous + t.ambiguous,
+        dayFirst: a.dayFirst + t.dayFirst,
+        monthFirst: a.monthFirst + t.monthFirst,
+      }));
+      const dateFinding = dateOrderFinding(dates, options.dateOrder ?? 'mdy');
+      if (dateFinding) findings.push(dateFinding);
+      if (futureInteractions > 0) findings.push({ code: 'AFTER_AS_OF', count: futureInteractions, asOf: options.asOf.toISOString().slice(0, 10) });
       const notFollowers = interactions.reduce((n, i) => n + (i.handles - i.matchedFollowers), 0);
       if (notFollowers > 0) findings.push({ code: 'NOT_FOLLOWERS', count: notFollowers });
       const merged = Object.entries(skippedByCode).reduce((n, [code, k]) => n + (MERGE_CODES.has(code) ? k : 0), 0);
@@ -265,7 +300,7 @@ export function createAggregator(options: AggregatorOptions) {
       if (merged > 0) findings.push({ code: 'MENTIONS_MERGED', count: merged });
       if (skippedByCode.DUPLICATE_HANDLE) findings.push({ code: 'DUPLICATES', count: skippedByCode.DUPLICATE_HANDLE });
       const idealFit = Object.values(idealBySegment).reduce((a, b) => a + b, 0);
-      if (cv.hasIdealCustomer && classified > 0 && evidence.profileText > 0 && idealFit === 0) findings.push({ code: 'NO_IDEAL_FIT' });
+      if (cv.hasIdealCustomer && classified > 0 && withText > 0 && idealFit === 0) findings.push({ code: 'NO_IDEAL_FIT' });
 
       const summarise = (list: TopN<Classified>) => list.values().map((c) => summary(c, cv.scoring.windowDays));
       const file = cv.file;
@@ -284,6 +319,7 @@ export function createAggregator(options: AggregatorOptions) {
           skipped: i.skipped,
           columns: i.info.columns,
           fields: [...i.info.fields].sort(),
+          unusedColumns: i.info.unusedColumns ?? [],
           // Authenticity fields present, or followers actually checked (a reader may learn its fields late).
           signals: { profileText: hasText(i), engagement: hasEngagement(i), authenticity: i.hasAuthenticity || has(i, AUTHENTICITY_SIGNAL_FIELDS) },
           missing: missingSignals(i).map((signal) => ({ signal, meaning: describeMissingSignal(signal, interactions.length > 0) })),
@@ -292,6 +328,8 @@ export function createAggregator(options: AggregatorOptions) {
           file: i.file,
           rowsRead: i.rowsRead,
           skipped: i.skipped,
+          skippedByCode: sortedRecord(i.skippedByCode),
+          skippedSamples: i.skippedSamples.map((s) => ({ file: s.file, line: s.line, code: s.code, ...(s.detail ? { detail: s.detail } : {}) })),
           handles: i.handles,
           matchedFollowers: i.matchedFollowers,
           notFollowers: i.handles - i.matchedFollowers,
@@ -300,16 +338,19 @@ export function createAggregator(options: AggregatorOptions) {
         segments: {
           advocate: { count: seg.advocate, share: share(seg.advocate) },
           potential: { count: seg.potential, share: share(seg.potential), nurture, qualify },
-          passive: { count: seg.passive, share: share(seg.passive), noEvidence },
-          misaligned: { count: seg.misaligned, share: misalignedShare, dissenters, conflicts, spam, suspects },
+          passive: { count: seg.passive, share: share(seg.passive), noEvidence, noSignal },
+          misaligned: { count: seg.misaligned, share: misalignedShare, dissenters, quietConflicts, spam, suspects: suspectAccounts, overridden },
         },
         quality: {
-          score,
-          effectiveCommunity: Math.round(effective * 10) / 10,
-          effectiveShare,
+          score: quality.score,
+          notMeasurable: quality.notMeasurable,
+          profileTextShare: share(withText),
+          minProfileTextShare: q.minProfileTextShare,
+          effectiveCommunity: Math.round(quality.effective * 10) / 10,
+          effectiveShare: share(quality.effective),
           potentialWeight: q.potentialWeight,
           target: q.target,
-          formula: `round(100 × min(1, effectiveShare / ${q.target}) × (1 − misalignedShare)); effectiveShare = (advocates + ${q.potentialWeight} × potential) / classified`,
+          formula: `round(100 × min(1, effectiveShare / ${q.target}) × (1 − misalignedShare)); effectiveShare = (advocates + ${q.potentialWeight} × potential to nurture) / classified; not measurable when fewer than ${q.minProfileTextShare * 100}% of classified followers have profile text`,
         },
         authenticity: { checked, suspects, share: share(suspects), enabled: cv.scoring.authenticity.enabled },
         values: valuesOut,
@@ -328,9 +369,11 @@ export function createAggregator(options: AggregatorOptions) {
           diversity: groupThink.diversity,
           dominantValue: groupThink.dominantValue,
           dominantShare: groupThink.dominantShare,
+          dominantMentionShare: groupThink.dominantMentionShare,
           dissenters,
-          dissentShare: engaged > 0 ? round4(dissenters / engaged) : 0,
+          dissentShare: engaged > 0 ? dissenters / engaged : 0,
           risk: groupThink.risk,
+          notMeasurable: valuesVisible ? null : quality.notMeasurable!.reason,
         },
         lists: {
           advocates: summarise(lists.advocates),
@@ -365,10 +408,22 @@ function createCounts(valueCount: number, redFlagCount: number) {
     nurture: 0,
     qualify: 0,
     noEvidence: 0,
+    noSignal: 0,
+    // Misaligned, by the one part each lands in (misalignedPart).
     dissenters: 0,
-    conflicts: 0,
+    quietConflicts: 0,
     spam: 0,
+    suspectAccounts: 0,
+    overridden: 0,
+    // Every follower flagged suspect, whatever their segment (an override can keep one in the community).
     suspects: 0,
+    // Interactions dated after --as-of: ignored, and reported.
+    futureInteractions: 0,
+    // Numeric dates in the exports, by what they say about day/month order.
+    dateOrder: emptyDateOrderTally(),
+    // Interactions older than the window, and those that counted (in the window, or undated).
+    staleInteractions: 0,
+    countedInteractions: 0,
     checked: 0,
     engaged: 0,
     staleOnly: 0,
@@ -380,7 +435,7 @@ function createCounts(valueCount: number, redFlagCount: number) {
     valueAligned: new Array<number>(valueCount).fill(0),
     idealBySegment: zeroBySegment(),
     redFlagCounts: new Array<number>(redFlagCount).fill(0),
-    evidence: { profileText: 0, engagement: 0, both: 0, none: 0 },
+    evidence: { both: 0, profileTextOnly: 0, engagementOnly: 0, none: 0 },
     skippedByCode: {} as Record<string, number>,
   };
 }
@@ -419,9 +474,80 @@ function mergeSamples<T extends { file: string; line: number }>(into: T[], their
   into.length = Math.min(into.length, limit);
 }
 
-/** Above this share of aligned followers on one value, the community is a monoculture. */
+/**
+ * Ambiguous numeric dates (03/04/2025) are read in the --date-order. That is
+ * worth a word when nothing in the data confirms it: no date settles the order,
+ * or some settle it the other way (then the ambiguous ones were misread).
+ */
+function dateOrderFinding(t: DateOrderTally, order: DateOrder): FindingInput | undefined {
+  if (t.ambiguous === 0) return undefined;
+  const settled = t.dayFirst > 0 && t.monthFirst === 0 ? 'dmy' : t.monthFirst > 0 && t.dayFirst === 0 ? 'mdy' : t.dayFirst > 0 ? 'mixed' : 'none';
+  if (settled === order) return undefined;
+  return { code: 'AMBIGUOUS_DATES', count: t.ambiguous, order, settled };
+}
+
+type MisalignedPart = 'dissenters' | 'quietConflicts' | 'spam' | 'suspectAccounts' | 'overridden';
+
+/**
+ * The one part of the misaligned breakdown a misaligned follower counts in, so
+ * the parts add up to the segment: a dissenter (engaged, in conflict) is not
+ * also counted among the quiet conflicts.
+ */
+function misalignedPart(c: Classified): MisalignedPart {
+  if (c.flags.includes('dissenter')) return 'dissenters';
+  switch (c.rule) {
+    case 'suspect':
+      return 'suspectAccounts';
+    case 'spam':
+      return 'spam';
+    case 'conflict':
+      return 'quietConflicts';
+    default:
+      return 'overridden';
+  }
+}
+
+type QualityInput = { classified: number; advocates: number; nurture: number; misaligned: number; withText: number };
+type NotMeasurable = { code: 'NO_FOLLOWERS' | 'NO_PROFILE_TEXT' | 'LITTLE_PROFILE_TEXT'; reason: string };
+
+/**
+ * The quality score, or why it cannot be measured. Alignment is seen only in
+ * profile text, so an export where too few followers carry any cannot show a
+ * values-aligned community, and a number would only measure the text that is
+ * missing. Engaged followers with no values signal (potential to qualify) are
+ * not evidence of alignment and add nothing; aligned but quiet ones (to
+ * nurture) count at potentialWeight.
+ */
+export function qualityOf(n: QualityInput, q: { potentialWeight: number; target: number; minProfileTextShare: number }) {
+  const effective = n.advocates + q.potentialWeight * n.nurture;
+  const notMeasurable: NotMeasurable | null =
+    n.classified === 0
+      ? { code: 'NO_FOLLOWERS', reason: 'no followers' }
+      : n.withText === 0
+        ? { code: 'NO_PROFILE_TEXT', reason: 'no profile text' }
+        : n.withText / n.classified < q.minProfileTextShare
+          ? { code: 'LITTLE_PROFILE_TEXT', reason: `too little profile text (${percentOf(n.withText, n.classified)} of followers, under ${percentOf(q.minProfileTextShare, 1)})` }
+          : null;
+  const score = notMeasurable ? null : Math.round(100 * Math.min(1, effective / n.classified / q.target) * (1 - n.misaligned / n.classified));
+  return { score, notMeasurable, effective };
+}
+
+/** A percentage rounded once, from the counts, to one decimal place. */
+function percentOf(part: number, whole: number): string {
+  return `${(Math.round((part / whole) * 1000) / 10).toFixed(1).replace(/\.0$/, '')}%`;
+}
+
+/** At or above this share of value mentions on one value, the community is a monoculture. */
 export const DOMINANT_VALUE_SHARE = 0.8;
 
+/**
+ * Concentration and dissent. Both rest on profile text (values and conflicts
+ * are read there), so without enough of it (`valuesVisible` false) there is no
+ * verdict. Concentration is judged on the same distribution as diversity (value
+ * mentions among aligned followers), so "one value dominates" cannot stand
+ * beside an even spread: when everyone holds every value, each value is held
+ * by all, yet none dominates.
+ */
 export function groupThinkOf(
   perValue: number[],
   alignedCount: number,
@@ -429,25 +555,28 @@ export function groupThinkOf(
   dissenters: number,
   engaged: number,
   engagementAvailable: boolean,
+  valuesVisible = true,
 ) {
   const total = perValue.reduce((a, b) => a + b, 0);
   let diversity: number | null = null;
   if (perValue.length >= 2 && total > 0) {
     let h = 0;
     for (const c of perValue) if (c > 0) h -= (c / total) * Math.log(c / total);
-    diversity = round4(h / Math.log(perValue.length));
+    // Clamped: an even spread computes to 1 ± a rounding error.
+    diversity = Math.min(1, Math.max(0, h / Math.log(perValue.length)));
   }
   let maxIdx = -1;
   perValue.forEach((c, i) => {
     if (c > 0 && (maxIdx < 0 || c > perValue[maxIdx]!)) maxIdx = i;
   });
-  const dominantShare = alignedCount > 0 && maxIdx >= 0 ? round4(perValue[maxIdx]! / alignedCount) : 0;
-  const oneValue = perValue.length >= 2 && alignedCount > 0 && dominantShare >= DOMINANT_VALUE_SHARE;
-  // Dissent can only be judged where engagement was measured.
-  const noDissent = engagementAvailable && engaged > 0 && dissenters === 0;
+  const dominantShare = alignedCount > 0 && maxIdx >= 0 ? perValue[maxIdx]! / alignedCount : 0;
+  const dominantMentionShare = total > 0 && maxIdx >= 0 ? perValue[maxIdx]! / total : 0;
+  const oneValue = valuesVisible && perValue.length >= 2 && alignedCount > 0 && dominantMentionShare >= DOMINANT_VALUE_SHARE;
+  // Dissent can only be judged where engagement was measured and conflicts could be read.
+  const noDissent = valuesVisible && engagementAvailable && engaged > 0 && dissenters === 0;
   const risk: 'low' | 'medium' | 'high' | 'unknown' =
-    alignedCount === 0 && !engagementAvailable ? 'unknown' : oneValue && noDissent ? 'high' : oneValue || noDissent ? 'medium' : 'low';
-  return { diversity, dominantValue: maxIdx >= 0 ? names[maxIdx]! : null, dominantShare, oneValue, noDissent, risk };
+    !valuesVisible || (alignedCount === 0 && !engagementAvailable) ? 'unknown' : oneValue && noDissent ? 'high' : oneValue || noDissent ? 'medium' : 'low';
+  return { diversity, dominantValue: maxIdx >= 0 ? names[maxIdx]! : null, dominantShare, dominantMentionShare, oneValue, noDissent, risk };
 }
 
 function summary(c: Classified, windowDays: number): FollowerSummary {
@@ -467,9 +596,6 @@ function summary(c: Classified, windowDays: number): FollowerSummary {
   };
 }
 
-function round4(n: number): number {
-  return Math.round(n * 10000) / 10000;
-}
 
 function sortedRecord(r: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.entries(r).sort(([a], [b]) => byCodeUnit(a, b)));

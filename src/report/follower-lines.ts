@@ -1,7 +1,8 @@
 import type { Classified } from '../classify.js';
 import { createAnonymizer } from '../privacy/anonymize.js';
 import { csvLine, recordFields, recordSerialiser } from './follower-sinks.js';
-import { toRecord } from './records.js';
+import { htmlRowLine } from './html-rows.js';
+import { type FollowerRecord, toRecord } from './records.js';
 
 /**
  * Where per-follower records go, described as plain data: a worker thread
@@ -17,7 +18,8 @@ export interface FollowerOutputSpec {
 }
 
 export interface FollowerTarget {
-  format: 'csv' | 'ndjson';
+  /** `html`: the rows the HTML report's follower list embeds (see html-rows.ts). */
+  format: 'csv' | 'ndjson' | 'html';
   bom: boolean;
   /** Records shown in a terminal: escape control characters in CSV cells. */
   terminal: boolean;
@@ -33,10 +35,12 @@ export function createLineMaker(spec: FollowerOutputSpec): (c: Classified) => st
   const anonymizer = spec.anonymizeSalt !== undefined ? createAnonymizer(spec.anonymizeSalt) : undefined;
   const recordOptions = { windowDays: spec.windowDays, includeEmails: spec.includeEmails };
   const fields = recordFields(spec.includeEmails);
-  const serialisers = spec.targets.map((t) => recordSerialiser(t.format, fields, t.terminal));
+  const serialisers = spec.targets.map((t) =>
+    t.format === 'html' ? (r: FollowerRecord, c: Classified) => htmlRowLine(c, r, anonymizer !== undefined) : recordSerialiser(t.format, fields, t.terminal),
+  );
   return (c) => {
     const record = anonymizer ? anonymizer.record(toRecord(c, recordOptions)) : toRecord(c, recordOptions);
-    return serialisers.map((serialise) => serialise(record));
+    return serialisers.map((serialise) => serialise(record, c));
   };
 }
 

@@ -51,6 +51,7 @@ export const reportSchema = z.object({
       skipped: count,
       columns: z.array(z.string()),
       fields: z.array(z.string()).describe('Canonical fields found in the file.'),
+      unusedColumns: z.array(z.string()).describe('Columns present in the file but read as no field (ignored).'),
       signals: z.object({
         profileText: z.boolean(),
         engagement: z.boolean(),
@@ -66,6 +67,8 @@ export const reportSchema = z.object({
       file: z.string(),
       rowsRead: count,
       skipped: count,
+      skippedByCode: z.record(z.string(), count).describe('Skipped rows of this interactions file by code; they add up to skipped.'),
+      skippedSamples: z.array(rowSampleSchema.extend({ code: z.string() })).describe('The first skipped rows (up to 5).'),
       handles: count,
       matchedFollowers: count,
       notFollowers: count.describe('Handles with interactions who are not in the export: counted, never invented as followers.'),
@@ -78,13 +81,36 @@ export const reportSchema = z.object({
   }),
   segments: z.object({
     advocate: z.object({ count, share }),
-    potential: z.object({ count, share, nurture: count, qualify: count }),
-    passive: z.object({ count, share, noEvidence: count }),
-    misaligned: z.object({ count, share, dissenters: count, conflicts: count, spam: count, suspects: count }),
+    potential: z
+      .object({ count, share, nurture: count, qualify: count })
+      .describe('nurture + qualify = count: aligned but quiet (or placed here by an override), and engaged with a values signal missing or below the bar.'),
+    passive: z
+      .object({ count, share, noEvidence: count, noSignal: count })
+      .describe('noEvidence + noSignal = count: nothing known at all, and profile text or interactions seen but below every bar.'),
+    misaligned: z
+      .object({ count, share, dissenters: count, quietConflicts: count, spam: count, suspects: count, overridden: count })
+      .describe(
+        'The parts are exclusive and add up to count: dissenters (engaged, in conflict), quietConflicts (in conflict, not engaged), spam (a spam red flag), suspects (likely fake accounts), overridden (placed here by overrides.segment).',
+      ),
   }),
   quality: z.object({
-    score: z.number().int().min(0).max(100),
-    effectiveCommunity: z.number().describe('advocates + potentialWeight × potential'),
+    score: z
+      .number()
+      .int()
+      .min(0)
+      .max(100)
+      .nullable()
+      .describe('0–100; null when it cannot be measured (see notMeasurable): a gate on it then fails.'),
+    notMeasurable: z
+      .object({
+        code: z.enum(['NO_FOLLOWERS', 'NO_PROFILE_TEXT', 'LITTLE_PROFILE_TEXT']),
+        reason: z.string(),
+      })
+      .nullable()
+      .describe('Why the score is null: values can only be seen in profile text, and too few followers carry any.'),
+    profileTextShare: share.describe('Fraction of classified followers with profile text, where values can be seen.'),
+    minProfileTextShare: share.describe('The profile-text share below which the score is not measurable.'),
+    effectiveCommunity: z.number().describe('advocates + potentialWeight × potential to nurture (aligned); engaged followers with no values signal do not count'),
     effectiveShare: share,
     potentialWeight: z.number().min(0).max(1).describe('How much one potential follower counts toward the effective community.'),
     target: z.number().gt(0).max(1).describe('Effective share that earns the full score.'),
@@ -122,9 +148,13 @@ export const reportSchema = z.object({
     diversity: z.number().min(0).max(1).nullable().describe('Normalised Shannon entropy of value mentions among aligned followers (1 = evenly spread, 0 = one value); null with fewer than two values or no aligned followers.'),
     dominantValue: z.string().nullable(),
     dominantShare: share.describe('Fraction of aligned followers holding the most common value.'),
+    dominantMentionShare: share.describe(
+      'Fraction of value mentions among aligned followers that name the most common value (the distribution diversity is measured on); at 0.8 or more, one value dominates.',
+    ),
     dissenters: count,
     dissentShare: share.describe('Dissenters as a fraction of engaged followers.'),
-    risk: z.enum(['low', 'medium', 'high', 'unknown']),
+    risk: z.enum(['low', 'medium', 'high', 'unknown']).describe('unknown when it cannot be judged: too little profile text to see values or dissent, or no aligned followers and no engagement data.'),
+    notMeasurable: z.string().nullable().describe('Why concentration and dissent cannot be judged (too little profile text), or null.'),
   }),
   lists: z.object({
     advocates: z.array(followerSummarySchema),
@@ -139,12 +169,14 @@ export const reportSchema = z.object({
     warnings: z.array(
       z.object({ code: z.string(), field: z.string(), count, samples: z.array(rowSampleSchema.extend({ value: z.string() })) }),
     ),
-    evidence: z.object({
-      profileText: count,
-      engagement: count,
-      both: count,
-      none: count,
-    }),
+    evidence: z
+      .object({
+        both: count,
+        profileTextOnly: count,
+        engagementOnly: count,
+        none: count,
+      })
+      .describe('What each classified follower carried; the four parts are exclusive and add up to totals.classified.'),
     engagementAvailable: z.boolean(),
   }),
   findings: z.array(findingSchema).describe('Plain-language notes: what the numbers mean and what to check.'),

@@ -21,13 +21,20 @@ export function reasonsFor(c: Classified, windowDays: number): string[] {
     out.push(
       conflict.source === 'redFlag'
         ? `red flag "${conflict.name}"${conflict.kind === 'spam' ? ' (spam)' : ''}: ${quote(conflict.evidence)}`
-        : `hostile to value "${conflict.name}": ${quote(conflict.evidence)}`,
+        : `hostile to value "${conflict.name}": ${quote(conflict.evidence)}, ${cueText(conflict.evidence)}`,
     );
   }
-  for (const v of a.values) out.push(`value "${v.name}": ${quote(v.evidence)}`);
+  for (const v of a.values) {
+    out.push(
+      v.against
+        ? `value "${v.name}": against red flag "${v.against}": ${quote(v.evidence)}, ${cueText(v.evidence)}`
+        : `value "${v.name}": ${quote(v.evidence)}`,
+    );
+  }
+  for (const c of a.outweighed) out.push(`${c.source === 'redFlag' ? `red flag "${c.name}"` : `hostility to "${c.name}"`} outweighed by the values they claim: ${quote(c.evidence)}`);
   if (a.ideal) out.push(`ideal customer: ${quote(a.ideal)}`);
   if (a.location) out.push(`ideal-customer location: ${quote(a.location)}`);
-  for (const n of a.negated) out.push(`not counted for "${n.target}": "${n.term}" negated by "${n.negator}" in ${n.field}`);
+  for (const n of a.negated) out.push(`not counted for "${n.target}": ${quote(n)}, ${cueText(n)}`);
   if (!a.hasText) out.push('no profile text to read');
   else if (a.values.length === 0 && !a.ideal && a.conflicts.length === 0) out.push('profile text matches no value');
 
@@ -45,6 +52,33 @@ export function reasonsFor(c: Classified, windowDays: number): string[] {
   } else out.push('no interactions on record');
   out.push(`rule: ${RULES[c.rule]}`);
   return out;
+}
+
+/** Why a term was read as other than support: the one place these sentences are made. */
+export function cueText(t: Pick<TermEvidence, 'polarity' | 'cue' | 'word'>): string {
+  const w = t.word ? ` ("${t.word}")` : '';
+  switch (t.cue) {
+    case 'negator':
+      return t.polarity === 'hostile' ? `after "${t.word ?? ''}"` : `negated by "${t.word ?? ''}"`;
+    case 'handle':
+      return "inside another account's @handle";
+    case 'quoted':
+      return 'in scare quotes';
+    case 'group':
+      return `said of a group, not of themselves${w}`;
+    case 'hashtag':
+      return `a hashtag against it${w}`;
+    case 'framed':
+      return `framed as false${w}`;
+    case 'insult':
+      return `the target of an insult${w}`;
+    case 'threat':
+      return `the target of a threat${w}`;
+    case 'fed-up':
+      return `fed up with it${w}`;
+    case undefined:
+      return t.polarity;
+  }
 }
 
 function quote(t: TermEvidence): string {

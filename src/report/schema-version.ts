@@ -3,4 +3,4 @@
  * change. Its own module so code that only counts (the aggregator, in worker
  * threads too) does not load the schema library.
  */
-export const SCHEMA_VERSION = '1.0';
+export const SCHEMA_VERSION = '2.0';

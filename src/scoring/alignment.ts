@@ -1,13 +1,17 @@
 import type { Follower, TextField } from '../follower.js';
-import type { Match } from '../text/matcher.js';
+import type { Cue, Match } from '../text/matcher.js';
 import type { CompiledValues, TermTag } from '../values/compile.js';
 
-/** One matched term, where it was found and whether it was negated. */
+/** One matched term, where it was found, and how the words around it read it. */
 export interface TermEvidence {
   term: string;
   field: TextField;
   polarity: Match<TermTag>['polarity'];
-  negator?: string;
+  /** Why it was not plain support ("negator", "quoted", "hashtag"…), and the word that said so. */
+  cue?: Cue;
+  word?: string;
+  /** The writer said it of themselves ("I'm a…", "proud…", their own hashtag). */
+  self?: true;
 }
 
 export interface Conflict {
@@ -27,13 +31,22 @@ export interface AlignmentResult {
   aligned: boolean;
   /** Did the follower have any profile text to read? */
   hasText: boolean;
-  /** Values supported, in values-file order, with the first evidence for each. */
-  values: { index: number; name: string; weight: number; evidence: TermEvidence }[];
+  /**
+   * Values supported, in values-file order, with the first evidence for each.
+   * `against` names the red flag whose rejection showed the support ("#EndTheocracy"
+   * for a secular society), where the values file says the flag opposes the value.
+   */
+  values: { index: number; name: string; weight: number; evidence: TermEvidence; against?: string }[];
   ideal?: TermEvidence;
   location?: TermEvidence;
   idealFit: boolean;
   conflicts: Conflict[];
-  /** Matches that did not count: negated values, negated red flags. */
+  /**
+   * Conflicts set aside because the follower identifies more with the values
+   * than with them (more values supported, or claimed in their own words).
+   */
+  outweighed: Conflict[];
+  /** Matches that did not count: negated or only mentioned values and red flags. */
   negated: (TermEvidence & { target: string })[];
   /** Built-in follow-for-follow phrases in the bio, for the authenticity check (not a values match). */
   spamPhrases: string[];
@@ -77,7 +90,14 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
     for (const m of matches) {
       const tag = m.tag;
       if (!FIELDS_FOR[tag.kind].includes(field)) continue;
-      const evidence: TermEvidence = { term: m.term, field, polarity: m.polarity, ...(m.negator ? { negator: m.negator } : {}) };
+      const evidence: TermEvidence = {
+        term: m.term,
+        field,
+        polarity: m.polarity,
+        ...(m.cue ? { cue: m.cue } : {}),
+        ...(m.word ? { word: m.word } : {}),
+        ...(m.self ? { self: m.self } : {}),
+      };
       switch (tag.kind) {
         case 'value': {
           const v = file.values[tag.index]!;
@@ -96,7 +116,15 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
         }
         case 'redFlag': {
           const flag = file.redFlags[tag.index]!;
-          if (m.polarity !== 'support') negated.push({ ...evidence, target: flag.name });
+          const opposed = m.polarity === 'hostile' ? cv.opposes[tag.index] : undefined;
+          if (opposed !== undefined) {
+            // Hostility to a red flag is support for the value it opposes.
+            if (!seenValue.has(opposed)) {
+              seenValue.add(opposed);
+              const v = file.values[opposed]!;
+              values.push({ index: opposed, name: v.name, weight: v.weight, evidence, against: flag.name });
+            }
+          } else if (m.polarity !== 'support') negated.push({ ...evidence, target: flag.name });
           else if (!seenFlag.has(tag.index)) {
             seenFlag.add(tag.index);
             conflicts.push({ source: 'redFlag', name: flag.name, index: tag.index, kind: flag.kind, evidence });
@@ -116,10 +144,13 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
     }
   }
   values.sort((a, b) => a.index - b.index);
+  const outweighed = values.length > 0 ? weighConflicts(values, conflicts) : [];
   let score = values.reduce((sum, v) => sum + v.weight, 0);
   if (ideal) score += scoring.idealTermWeight;
   // A place alone says nothing about values: it only strengthens existing alignment.
   if (location && score > 0) score += scoring.locationWeight;
+  // The customer you want, where you want them: a fit as strong as a value (scoring.idealFitAligns).
+  if (ideal && location && scoring.idealFitAligns) score = Math.max(score, scoring.alignedAt);
   score = Math.round(score * 100) / 100;
   return {
     score,
@@ -131,7 +162,26 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
     // With no roles listed, being in an ideal place is the fit.
     idealFit: !!ideal || (!!location && (file.idealCustomer?.terms.length ?? 0) === 0),
     conflicts,
+    outweighed,
     negated,
     spamPhrases,
   };
+}
+
+/**
+ * A follower who names both a value and something at odds with it ("being
+ * pro-choice IS being pro-life") is read by which they identify with: each
+ * side counts one per value or conflict, and one more for each said of
+ * themselves. Only when the values weigh more are the conflicts set aside
+ * (removed from `conflicts`, returned); a tie leaves the conflict standing.
+ * Spam is never weighed.
+ */
+function weighConflicts(values: AlignmentResult['values'], conflicts: Conflict[]): Conflict[] {
+  const weighed = conflicts.filter((c) => c.kind === 'conflict');
+  if (weighed.length === 0) return [];
+  const support = values.reduce((n, v) => n + (v.evidence.self ? 2 : 1), 0);
+  const against = weighed.reduce((n, c) => n + (c.evidence.self ? 2 : 1), 0);
+  if (support <= against) return [];
+  for (const c of weighed) conflicts.splice(conflicts.indexOf(c), 1);
+  return weighed;
 }

@@ -3,7 +3,9 @@ import type { Scoring } from '../values/schema.js';
 import {
   AUTHENTICITY_MODEL,
   GENERATED_HANDLE_DIGITS,
+  INAUTHENTIC_LABELS,
   MIN_FIELDS,
+  NO_AUDIENCE_POSTS,
   SIGNAL_CODES,
   type SignalCode,
   type SignalModel,
@@ -39,6 +41,8 @@ export interface AuthenticityOptions {
   spamPhrases?: readonly string[];
   /** List every signal, not only for suspects. */
   allSignals?: boolean;
+  /** Did the follower engage with the brand (engagement score at or above `engagedAt`)? */
+  engaged?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -55,7 +59,7 @@ const scratch = new Float64Array(SIGNAL_COUNT);
  * evidence nobody is flagged. The numbers live in authenticity-model.ts.
  */
 export function scoreAuthenticity(f: Follower, asOf: Date, scoring: Scoring, options: AuthenticityOptions = {}): AuthenticityResult {
-  const fieldsKnown = readSignals(f, asOf, options.spamPhrases ?? NONE, scratch);
+  const fieldsKnown = readSignals(f, asOf, options.spamPhrases ?? NONE, scratch, options.engaged === true);
   if (fieldsKnown < MIN_FIELDS) {
     return { checked: false, suspect: false, signals: [], fieldsKnown };
   }
@@ -85,16 +89,20 @@ export function contribution(model: SignalModel, x: number): number {
  * signals hold ln(1 + value); flags hold 1 (present) or 0 (known absent).
  * Exported for the fitting script, which must see exactly what the CLI sees.
  */
-export function readSignals(f: Follower, asOf: Date, spamPhrases: readonly string[], out: Float64Array): number {
+export function readSignals(f: Follower, asOf: Date, spamPhrases: readonly string[], out: Float64Array, engaged = false): number {
   out.fill(Number.NaN);
   let fields = 0;
   const followers = f.followers !== undefined ? ln1p(f.followers) : Number.NaN;
   const following = f.following !== undefined ? ln1p(f.following) : Number.NaN;
+  const listed = f.listed !== undefined ? ln1p(f.listed) : Number.NaN;
   out[AT.FOLLOWERS] = followers;
   out[AT.FOLLOWING] = following;
-  out[AT.FOLLOWING_RATIO] = following - followers; // NaN unless both are known
+  out[AT.LISTED] = listed;
+  out[AT.FOLLOWING_RATIO] = following - followers; // NaN unless both counts are known
+  if (f.listed !== undefined && f.followers !== undefined) out[AT.LISTED_RATIO] = ln1p(listsPerThousand(f.listed, f.followers));
   if (f.followers !== undefined) fields++;
   if (f.following !== undefined) fields++;
+  if (f.listed !== undefined) fields++;
   if (f.posts !== undefined) {
     out[AT.POSTS] = ln1p(f.posts);
     fields++;
@@ -103,13 +111,13 @@ export function readSignals(f: Follower, asOf: Date, spamPhrases: readonly strin
     out[AT.LIKES_GIVEN] = ln1p(f.likesGiven);
     fields++;
   }
-  if (f.listed !== undefined) {
-    out[AT.LISTED] = ln1p(f.listed);
-    fields++;
-  }
+  if (f.followers !== undefined && f.posts !== undefined) out[AT.NO_AUDIENCE] = noAudience(f) ? 1 : 0;
   const days = ageDays(f, asOf);
   if (days !== undefined) {
     out[AT.ACCOUNT_AGE] = ln1p(days);
+    // Per day of the account's life; an account made today counts as one day old.
+    if (f.posts !== undefined) out[AT.POST_RATE] = ln1p(f.posts / Math.max(1, days));
+    if (f.likesGiven !== undefined) out[AT.LIKE_RATE] = ln1p(f.likesGiven / Math.max(1, days));
     fields++;
   }
   if (f.defaultProfile !== undefined) {
@@ -123,6 +131,8 @@ export function readSignals(f: Follower, asOf: Date, spamPhrases: readonly strin
   // bio '' = the export has a bio column and this one is empty; undefined = unknown.
   if (f.bio !== undefined) {
     out[AT.EMPTY_BIO] = f.bio === '' ? 1 : 0;
+    out[AT.LINK_ONLY_BIO] = isLinkOnly(f.bio) ? 1 : 0;
+    out[AT.LOOKALIKE_LETTERS] = LOOKALIKE.test(f.bio) ? 1 : 0;
     out[AT.SPAM_PHRASES] = spamPhrases.length > 0 ? 1 : 0;
     fields++;
   }
@@ -132,7 +142,77 @@ export function readSignals(f: Follower, asOf: Date, spamPhrases: readonly strin
     fields++;
   }
   out[AT.GENERATED_HANDLE] = generatedDigits(f) > 0 ? 1 : 0;
+  const names = nameAndHandle(f);
+  if (names) {
+    out[AT.NAME_IS_HANDLE] = names.name === names.handle ? 1 : 0;
+    out[AT.NAME_UNLIKE_HANDLE] = unlike(names.name, names.handle) ? 1 : 0;
+  }
+  const platform = platformSays(f);
+  if (platform !== undefined) {
+    out[AT.PLATFORM_BOT] = platform ? 1 : 0;
+    fields++;
+  }
+  out[AT.ENGAGED] = engaged ? 1 : 0;
   return fields;
+}
+
+/** Lists the account is on per 1,000 followers: people list accounts they value, not bought audiences. */
+function listsPerThousand(listed: number, followers: number): number {
+  return (1000 * Math.max(0, listed)) / Math.max(1, followers);
+}
+
+/** No follower at all after thousands of posts: shouting into an empty room, as automated accounts do. */
+function noAudience(f: Follower): boolean {
+  return f.followers === 0 && (f.posts ?? 0) >= NO_AUDIENCE_POSTS;
+}
+
+const LINK = /\bhttps?:\/\/\S+|\bwww\.\S+/giu;
+const WORDISH = /[\p{L}\p{N}]/u;
+
+/** The bio is one or more links and nothing else a person wrote (punctuation and emoji aside). */
+function isLinkOnly(bio: string): boolean {
+  if (!bio.includes('http') && !bio.includes('www.')) return false;
+  const rest = bio.replace(LINK, '');
+  return rest.length < bio.length && !WORDISH.test(rest);
+}
+
+/**
+ * A Latin letter right beside a Cyrillic or Greek one, inside one word
+ * ("Frее" with Cyrillic е's): look-alike letters that dodge keyword filters.
+ * Fancy-font letters (𝗙𝗢𝗟𝗟𝗢𝗪) are not counted: real people use them in bios,
+ * and NFKC folds them for the spam phrases anyway.
+ */
+const LOOKALIKE = /\p{Script=Latin}[\p{Script=Cyrillic}\p{Script=Greek}]|[\p{Script=Cyrillic}\p{Script=Greek}]\p{Script=Latin}/u;
+
+/**
+ * The display name and the handle folded to Latin letters and digits (accents
+ * dropped), or undefined when there is nothing to compare: no name, a name in
+ * another script, or a follower keyed by id or name rather than a handle.
+ */
+function nameAndHandle(f: Follower): { name: string; handle: string } | undefined {
+  if (!f.name || f.key.startsWith('id:') || f.key.startsWith('name:')) return undefined;
+  const name = fold(f.name);
+  const handle = fold(f.handle);
+  return name.length >= 3 && handle.length >= 3 ? { name, handle } : undefined;
+}
+
+const COMBINING = /\p{M}/gu;
+const NOT_ALNUM = /[^a-z0-9]/g;
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(COMBINING, '').toLowerCase().replace(NOT_ALNUM, '');
+}
+
+/** The handle shares no run of three letters or digits with the name (pydarstonas / Linda Oliver). */
+function unlike(name: string, handle: string): boolean {
+  for (let i = 0; i + 3 <= handle.length; i++) if (name.includes(handle.slice(i, i + 3))) return false;
+  return true;
+}
+
+/** true: the owner or the platform's moderation says the account is automated or inauthentic; undefined: the export does not say. */
+function platformSays(f: Follower): boolean | undefined {
+  if (f.bot === undefined && f.labels === undefined) return undefined;
+  return f.bot === true || (f.labels ?? NONE).some((l) => INAUTHENTIC_LABELS.includes(l));
 }
 
 function ln1p(n: number): number {
@@ -203,6 +283,31 @@ function detailOf(code: SignalCode, f: Follower, asOf: Date, spamPhrases: readon
       return `${count(f.likesGiven ?? 0, 'like', 'likes')} given`;
     case 'LISTED':
       return `on ${count(f.listed ?? 0, 'list', 'lists')}`;
+    case 'LISTED_RATIO':
+      return `on ${num(round2(listsPerThousand(f.listed ?? 0, f.followers ?? 0)))} lists per 1,000 followers`;
+    case 'POST_RATE':
+      return `${rate(f.posts ?? 0, ageDays(f, asOf) ?? 0)} posts a day`;
+    case 'LIKE_RATE':
+      return `${rate(f.likesGiven ?? 0, ageDays(f, asOf) ?? 0)} likes given a day`;
+    case 'NO_AUDIENCE':
+      return `no followers after ${count(f.posts ?? 0, 'post', 'posts')}`;
+    case 'LINK_ONLY_BIO':
+      return 'bio is only a link';
+    case 'LOOKALIKE_LETTERS':
+      return 'bio mixes look-alike letters from other alphabets';
+    case 'NAME_IS_HANDLE':
+      return 'display name is just the handle';
+    case 'NAME_UNLIKE_HANDLE':
+      return 'display name and handle have nothing in common';
+    case 'PLATFORM_BOT':
+      return f.bot === true
+        ? 'the account says it is a bot'
+        : `labelled ${(f.labels ?? NONE)
+            .filter((l) => INAUTHENTIC_LABELS.includes(l))
+            .map((l) => `"${l}"`)
+            .join(', ')} by the platform`;
+    case 'ENGAGED':
+      return 'engaged with the brand';
     case 'ACCOUNT_AGE':
       return `account ${count(ageDays(f, asOf) ?? 0, 'day', 'days')} old`;
     case 'DEFAULT_PROFILE':
@@ -218,6 +323,12 @@ function detailOf(code: SignalCode, f: Follower, asOf: Date, spamPhrases: readon
     case 'SPAM_PHRASES':
       return `bio says ${spamPhrases.map((p) => `"${p}"`).join(', ')}`;
   }
+}
+
+/** A rate per day with two significant digits at most (0.13, 4.2, 37). */
+function rate(n: number, days: number): string {
+  const r = n / Math.max(1, days);
+  return num(r >= 10 ? Math.round(r) : Number(r.toPrecision(2)));
 }
 
 function count(n: number, one: string, many: string): string {

@@ -1,5 +1,9 @@
-import { HOSTILE_NEGATORS, NEGATION_WINDOW, PLAIN_NEGATORS } from './negation.js';
+import { splitCompounds, Vocabulary } from './compounds.js';
+import { HOSTILE_NEGATORS, PLAIN_NEGATORS } from './negation.js';
+import { type Cue, type Polarity, STANCE_WORDS, type StanceLists, stanceOf } from './stance.js';
 import { type Tokens, tokenize } from './tokenize.js';
+
+export type { Cue, Polarity } from './stance.js';
 
 /**
  * One precompiled matcher for every term of a values file: a trie over folded
@@ -19,17 +23,18 @@ export interface TermSpec<T> {
   tag: T;
 }
 
-export type Polarity = 'support' | 'negated' | 'hostile';
-
 export interface Match<T> {
   term: string;
   tag: T;
-  /** Word positions [start, end) in the tokens. */
+  /** Word positions [start, end) in the tokens of the text (a split hashtag counts as its one word). */
   start: number;
   end: number;
   polarity: Polarity;
-  /** The negator that changed the polarity, when there is one. */
-  negator?: string;
+  /** What made it other than support, and the word that said so (see stance.ts). */
+  cue?: Cue;
+  word?: string;
+  /** Said of the writer themselves ("I'm a…", "proud…", their own hashtag). */
+  self?: true;
 }
 
 interface Node<T> {
@@ -54,6 +59,11 @@ function hasHead(node: Node<unknown>, word: string): boolean {
   return (node.prefixHeads![h >> 3]! & (1 << (h & 7))) !== 0;
 }
 
+function setHead(node: Node<unknown>, prefix: string): void {
+  const h = headOf(prefix, node.prefixHeadLength!);
+  node.prefixHeads![h >> 3]! |= 1 << (h & 7);
+}
+
 function headOf(word: string, length: number): number {
   const c0 = word.charCodeAt(0);
   return length === 1 ? c0 & 0xffff : (Math.imul(c0, 0x9e37) ^ word.charCodeAt(1)) & 0xffff;
@@ -66,15 +76,18 @@ export interface MatcherOptions {
 
 export class TermMatcher<T> {
   private readonly root: Node<T> = {};
-  private readonly plain: Set<string>;
-  private readonly hostile: Set<string>;
+  private readonly lists: StanceLists;
+  /** Every word of every term, and the stance words: what a lower-case hashtag may be split into. */
+  private readonly vocabulary = new Vocabulary();
   /** Terms that fold to no word at all (only punctuation or emoji). */
   readonly emptyTerms: string[] = [];
   size = 0;
 
   constructor(terms: Iterable<TermSpec<T>>, options: MatcherOptions = {}) {
-    this.plain = new Set([...PLAIN_NEGATORS, ...(options.negators ?? []).flatMap(foldWords)]);
-    this.hostile = new Set([...HOSTILE_NEGATORS, ...(options.hostileNegators ?? []).flatMap(foldWords)]);
+    const plain = new Set([...PLAIN_NEGATORS, ...(options.negators ?? []).flatMap(foldWords)]);
+    const hostile = new Set([...HOSTILE_NEGATORS, ...(options.hostileNegators ?? []).flatMap(foldWords)]);
+    this.lists = { plain, hostile };
+    for (const w of [...plain, ...hostile, ...STANCE_WORDS]) this.vocabulary.add(w, false);
     for (const t of terms) this.add(t);
   }
 
@@ -86,6 +99,7 @@ export class TermMatcher<T> {
       this.emptyTerms.push(spec.text);
       return;
     }
+    for (const w of words) this.vocabulary.add(w, true);
     this.insert(words, wildcard, spec);
     // "book club" also matches the words written together, as in #bookclub.
     if (words.length > 1) this.insert([words.join('')], wildcard, spec);
@@ -111,17 +125,21 @@ export class TermMatcher<T> {
       const list = node.prefixes.get(w);
       if (list) list.push(spec);
       else node.prefixes.set(w, [spec]);
-      const lengths = new Set(node.prefixLengths ?? []);
-      lengths.add(w.length);
-      node.prefixLengths = [...lengths].sort((a, b) => a - b);
-      const headLength = Math.min(2, node.prefixLengths[0]!);
-      const heads = new Uint8Array(8192);
-      for (const prefix of node.prefixes.keys()) {
-        const h = headOf(prefix, headLength);
-        heads[h >> 3]! |= 1 << (h & 7);
+      // Kept up to date one prefix at a time (linear in the terms loaded): the
+      // bitmap is rebuilt only when a shorter prefix changes its head length,
+      // which happens at most once per node.
+      node.prefixLengths ??= [];
+      const lengths = node.prefixLengths;
+      if (!lengths.includes(w.length)) {
+        lengths.push(w.length);
+        lengths.sort((a, b) => a - b);
       }
-      node.prefixHeads = heads;
-      node.prefixHeadLength = headLength;
+      const headLength = Math.min(2, lengths[0]!);
+      if (node.prefixHeadLength !== headLength) {
+        node.prefixHeads = new Uint8Array(8192);
+        node.prefixHeadLength = headLength;
+        for (const prefix of node.prefixes.keys()) setHead(node, prefix);
+      } else setHead(node, w);
     } else {
       node.next ??= new Map();
       let child = node.next.get(w);
@@ -139,7 +157,9 @@ export class TermMatcher<T> {
     return this.matchTokens(tokenize(text));
   }
 
-  matchTokens(tokens: Tokens): Match<T>[] {
+  matchTokens(text: Tokens): Match<T>[] {
+    // #antivegan, #veganforlife2016: a lower-case hashtag read as the words it is made of.
+    const tokens = splitCompounds(text, this.vocabulary);
     const out: Match<T>[] = [];
     const n = tokens.words.length;
     for (let i = 0; i < n; i++) this.walk(this.root, tokens, i, i, out);
@@ -175,36 +195,33 @@ export class TermMatcher<T> {
     this.walk(child, tokens, start, end, out);
   }
 
-  private emit(specs: TermSpec<T>[], tokens: Tokens, start: number, end: number, out: Match<T>[]): void {
+  private emit(specs: TermSpec<T>[], tokens: Tokens & { origin?: number[] }, start: number, end: number, out: Match<T>[]): void {
+    const from = tokens.origin ? tokens.origin[start]! : start;
+    const to = tokens.origin ? tokens.origin[end - 1]! + 1 : end;
     for (const spec of specs) {
       // The split and the joined form of one compound can reach the same term
       // twice. Compared by tag too, not text alone: the same words listed under
       // two values (or a value and a built-in list) match both. (Matches per
       // text are few: a scan of them beats a Set made for every text.)
-      if (out.some((m) => m.start === start && m.term === spec.text && m.tag === spec.tag)) continue;
-      const negation = this.negationBefore(tokens, start);
-      out.push({
-        term: spec.text,
-        tag: spec.tag,
-        start,
-        end,
-        polarity: negation ? negation.polarity : 'support',
-        ...(negation ? { negator: negation.word } : {}),
-      });
+      if (matchedAt(out, from, spec)) continue;
+      const stance = stanceOf(tokens, start, end, this.lists);
+      out.push({ term: spec.text, tag: spec.tag, start: from, end: to, ...stance });
     }
   }
+}
 
-  private negationBefore(tokens: Tokens, start: number): { polarity: Polarity; word: string } | undefined {
-    const clause = tokens.clause[start];
-    const stop = Math.max(0, start - NEGATION_WINDOW);
-    for (let k = start - 1; k >= stop; k--) {
-      if (tokens.clause[k] !== clause) break;
-      const w = tokens.words[k]!;
-      if (this.hostile.has(w)) return { polarity: 'hostile', word: w };
-      if (this.plain.has(w)) return { polarity: 'negated', word: w };
-    }
-    return undefined;
+/**
+ * Whether `spec` already matched at word `start`. Matches are made in order of
+ * their start (split compounds map to their hashtag's word, never backwards), so
+ * that start's matches are the last ones in `out`: only they are scanned (a bio
+ * of one matching word repeated stays linear).
+ */
+function matchedAt<T>(out: Match<T>[], start: number, spec: TermSpec<T>): boolean {
+  for (let k = out.length - 1; k >= 0 && out[k]!.start === start; k--) {
+    const m = out[k]!;
+    if (m.term === spec.text && m.tag === spec.tag) return true;
   }
+  return false;
 }
 
 /** Folded words of a short text, as the matcher sees them. */

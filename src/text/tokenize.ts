@@ -10,7 +10,9 @@
  * - CamelCase and hashtags split into words (#ShopIndie = shop indie), and the
  *   joined form is kept as an alternative (#AmReading also reads as amreading);
  * - clause breaks (sentence punctuation, "but") are recorded, so a negation in
- *   one clause does not reach into the next.
+ *   one clause does not reach into the next;
+ * - where each word stood is recorded (`flags`): in another account's @handle,
+ *   in a hashtag (and whether it starts one), inside short quotation marks.
  */
 export interface Tokens {
   /** Folded words, in order. */
@@ -22,6 +24,66 @@ export interface Tokens {
    * joined form and the index just past the compound. Sparse.
    */
   joined: (readonly [word: string, end: number] | undefined)[];
+  /** Where each word stood (IN_HANDLE, IN_HASHTAG, TAG_START, QUOTED bits). */
+  flags: number[];
+}
+
+/** The word is part of an @handle: another account's name, not the writer's words. */
+export const IN_HANDLE = 1;
+/** The word is part of a hashtag. */
+export const IN_HASHTAG = 2;
+/** The word is the first of a hashtag. */
+export const TAG_START = 4;
+/** The word stands inside quotation marks around a few words: scare quotes ('plant based', "climate emergency"). */
+export const QUOTED = 8;
+/** Quotation marks around more words than this are a quotation, not scare quotes. */
+const SCARE_QUOTE_WORDS = 4;
+
+/**
+ * What the characters between words say about the next words: the scanner and
+ * the regex path both feed every separator through `separator` and take each
+ * word's flags from `wordFlags`, so the two cannot disagree.
+ */
+interface Marks {
+  /** IN_HANDLE or IN_HASHTAG|TAG_START while inside an @handle or a hashtag. */
+  mark: number;
+  /** Index of the first word after an opening quotation mark, or -1. */
+  quoteAt: number;
+  /** 1: double quotation marks, 2: single. */
+  quoteKind: number;
+}
+
+const newMarks = (): Marks => ({ mark: 0, quoteAt: -1, quoteKind: 0 });
+
+/** A separator character `c` seen after a word (`afterWord`) or not. */
+function separator(m: Marks, c: number, afterWord: boolean, flags: number[]): void {
+  if (c === 35 /* # */ || c === 64 /* @ */) {
+    // An @ or # glued to a word before it (an e-mail address, C#) starts nothing.
+    m.mark = afterWord ? 0 : c === 35 ? IN_HASHTAG | TAG_START : IN_HANDLE;
+    return;
+  }
+  // Handles and hashtags run on across underscores (@plant_powered_doc).
+  if (c !== 95 /* _ */) m.mark = 0;
+  const kind = c === 34 || c === 0x201c || c === 0x201d || c === 0x201e || c === 0xab || c === 0xbb ? 1 : c === 39 || c === 0x2018 || c === 0x2019 ? 2 : 0;
+  if (kind === 0) return;
+  if (m.quoteAt >= 0 && afterWord && kind === m.quoteKind) {
+    const n = flags.length - m.quoteAt;
+    if (n >= 1 && n <= SCARE_QUOTE_WORDS) for (let i = m.quoteAt; i < flags.length; i++) flags[i]! |= QUOTED;
+    m.quoteAt = -1;
+  } else if (!afterWord && (m.quoteAt < 0 || kind === m.quoteKind)) {
+    m.quoteAt = flags.length;
+    m.quoteKind = kind;
+  }
+}
+
+/** The separators `separator` acts on (any other one only ends a handle or hashtag). */
+const MARK_CHARS = new Set([35, 64, 95, 34, 39, 0x201c, 0x201d, 0x201e, 0xab, 0xbb, 0x2018, 0x2019]);
+
+/** Flags for the next word; a hashtag's later words (after `_`) do not start it. */
+function wordFlags(m: Marks): number {
+  const f = m.mark;
+  m.mark &= ~TAG_START;
+  return f;
 }
 
 // A word: letters and digits, with inner apostrophes (don't, l'amour); or one
@@ -94,33 +156,56 @@ function tokenizeFolded(folded: string): Tokens {
   const words: string[] = [];
   const clause: number[] = [];
   const joined: Tokens['joined'] = [];
+  const flags: number[] = [];
+  const marks = newMarks();
   let clauseNo = 0;
+  let last = 0;
+  let afterWord = false;
   for (const m of folded.matchAll(PIECE)) {
+    for (let i = last; i < m.index; ) {
+      const c = folded.codePointAt(i)!;
+      separator(marks, c, afterWord, flags);
+      afterWord = false;
+      i += c > 0xffff ? 2 : 1;
+    }
+    last = m.index + m[0].length;
     const piece = m[1];
     if (piece === undefined) {
+      separator(marks, m[0].codePointAt(0)!, afterWord, flags);
+      afterWord = false;
       clauseNo++;
       continue;
     }
+    afterWord = true;
     const raw = piece.includes("'") || piece.includes('’') ? piece.replace(APOSTROPHES, '') : piece;
     const lower = raw.toLowerCase();
     if (CLAUSE_WORDS.has(lower)) {
       clauseNo++;
       continue;
     }
+    const f = wordFlags(marks);
     const parts = HAS_CASE_CHANGE.test(raw) ? raw.split(CAMEL_BOUNDARY) : undefined;
     if (parts && parts.length > 1) {
       const start = words.length;
       for (const p of parts) {
         words.push(p.toLowerCase());
         clause.push(clauseNo);
+        flags.push(words.length === start + 1 ? f : f & ~TAG_START);
       }
       joined[start] = [lower, words.length];
     } else {
       words.push(lower);
       clause.push(clauseNo);
+      flags.push(f);
     }
   }
-  return { words, clause, joined };
+  for (let i = last; i < folded.length; ) {
+    const c = folded.codePointAt(i)!;
+    separator(marks, c, afterWord, flags);
+    afterWord = false;
+    i += c > 0xffff ? 2 : 1;
+  }
+  return { words, clause, joined, flags };
 }
 
 // Character classes for the scanner. Letters carry their case for CamelCase.
@@ -206,6 +291,8 @@ function scanTokens(text: string): Tokens | undefined {
   const words: string[] = [];
   const clause: number[] = [];
   const joined: Tokens['joined'] = [];
+  const flags: number[] = [];
+  const marks = newMarks();
   let clauseNo = 0;
   const n = text.length;
   let i = 0;
@@ -229,11 +316,13 @@ function scanTokens(text: string): Tokens | undefined {
       if (k === MARK && prev !== SEP && prev !== CLAUSE && prev !== MARK) return undefined;
     }
     if (k === SEP || k === MARK || k === APOSTROPHE) {
+      if (k !== MARK && (marks.mark !== 0 || MARK_CHARS.has(c))) separator(marks, c, prev === LOWER, flags);
       prev = k === APOSTROPHE ? SEP : k;
       i += width;
       continue;
     }
     if (k === CLAUSE) {
+      marks.mark = 0;
       clauseNo++;
       prev = CLAUSE;
       i += width;
@@ -298,16 +387,20 @@ function scanTokens(text: string): Tokens | undefined {
       clauseNo++;
       continue;
     }
+    const f = wordFlags(marks);
     if (camel) {
       const first = words.length;
       splitCamel(raw, words, clause, clauseNo);
       joined[first] = [lower, words.length];
+      flags.push(f);
+      while (flags.length < words.length) flags.push(f & ~TAG_START);
     } else {
       words.push(lower);
       clause.push(clauseNo);
+      flags.push(f);
     }
   }
-  return { words, clause, joined };
+  return { words, clause, joined, flags };
 }
 
 /** Pushes the lower-cased parts of a CamelCase word (aB | A|Bc | 1|B boundaries). */

@@ -20,6 +20,8 @@ export interface CompiledValues {
   excluded: Set<string>;
   segmentOverrides: Map<string, SegmentName>;
   hasIdealCustomer: boolean;
+  /** For each red flag, the index of the value it opposes (redFlags[i].opposes), if any. */
+  opposes: (number | undefined)[];
 }
 
 export function compileValues(file: ValuesFile): CompiledValues {
@@ -56,5 +58,11 @@ export function compileValues(file: ValuesFile): CompiledValues {
     excluded,
     segmentOverrides,
     hasIdealCustomer: !!ideal && ideal.terms.length + ideal.locations.length > 0,
+    opposes: file.redFlags.map((f) => {
+      if (!f.opposes) return undefined;
+      const name = f.opposes.toLowerCase();
+      const index = file.values.findIndex((v) => v.name.toLowerCase() === name);
+      return index < 0 ? undefined : index;
+    }),
   };
 }

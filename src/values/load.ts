@@ -1,17 +1,18 @@
 import { open } from 'node:fs/promises';
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { ConfigError, InputError } from '../errors.js';
 import { foldWords } from '../text/matcher.js';
+import { type Dialect, dottedPath, type Path, plainIssues } from './issues.js';
 import { type ValuesFile, valuesFileSchema } from './schema.js';
+
+export { dottedPath };
 
 export interface LoadedValues {
   values: ValuesFile;
   file: string;
   warnings: string[];
 }
-
-type Path = (string | number)[];
 
 /**
  * Parses a YAML or JSON document (JSON is read by the YAML parser so both
@@ -57,12 +58,16 @@ export function parseConfigText<S extends z.ZodType>(
   text: string,
   schema: S,
   displayName: string,
+  /** Known for text kindred wrote itself; otherwise told by the file's name and first character. */
+  dialect: Dialect = dialectOf(text.replace(/^\uFEFF/, ''), displayName),
 ): { data: z.output<S>; lineOf: (path: Path) => number | undefined } {
   if (text.includes('\u0000')) {
     throw new ConfigError(displayName, ['this is not a YAML or JSON text file (it holds binary data); give the values file (.yml or .json)']);
   }
+  const body = text.replace(/^\uFEFF/, '');
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(body, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (dialect === 'json') checkJsonSyntax(body, doc.errors[0]?.pos[0], lineCounter, displayName);
   if (doc.errors.length > 0) {
     throw new ConfigError(
       displayName,
@@ -72,14 +77,30 @@ export function parseConfigText<S extends z.ZodType>(
       }),
     );
   }
-  const lineOf = (path: Path): number | undefined => {
+  /** Where the node at `path` starts; for a field, where its key stands (`values:`), not its value. */
+  const offsetOf = (path: Path, at: 'key' | 'parent' = 'key'): number | undefined => {
+    if (at === 'parent') return path.length > 1 ? offsetOf(path.slice(0, -1)) : undefined;
     for (let p = path; p.length >= 0; p = p.slice(0, -1)) {
-      const node = p.length === 0 ? doc.contents : doc.getIn(p, true);
+      const last = p[p.length - 1];
+      const parent = p.length === 0 ? undefined : p.length === 1 ? doc.contents : doc.getIn(p.slice(0, -1), true);
+      const pair = typeof last === 'string' && isMap(parent) ? parent.items.find((i) => isScalar(i.key) && i.key.value === last) : undefined;
+      const node = pair?.key ?? (p.length === 0 ? doc.contents : doc.getIn(p, true));
       const offset = (node as { range?: [number, number, number] } | undefined)?.range?.[0];
-      if (offset !== undefined) return lineCounter.linePos(offset).line;
+      if (offset !== undefined) return offset;
       if (p.length === 0) return undefined;
     }
     return undefined;
+  };
+  const lineOf = (path: Path): number | undefined => {
+    const offset = offsetOf(path);
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  };
+  /** "line 4" in YAML; "line 4, column 7" in JSON, where one line often holds the whole file. */
+  const placeOf = (path: Path, at: 'key' | 'parent'): string | undefined => {
+    const offset = offsetOf(path, at);
+    if (offset === undefined) return undefined;
+    const { line, col } = lineCounter.linePos(offset);
+    return dialect === 'json' ? `line ${line}, column ${col}` : `line ${line}`;
   };
   let raw: unknown;
   try {
@@ -90,28 +111,40 @@ export function parseConfigText<S extends z.ZodType>(
   }
   if (raw === null || raw === undefined) throw new ConfigError(displayName, ['the file is empty']);
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    throw new ConfigError(displayName, [
-      `expected a YAML or JSON mapping (brand:, values:, …) but the file holds ${Array.isArray(raw) ? 'a list' : 'plain text'}; run \`kindred schema\` for the expected shape`,
-    ]);
+    const holds = Array.isArray(raw) ? (dialect === 'json' ? 'an array' : 'a list') : dialect === 'json' ? 'a single value' : 'plain text';
+    const expected = dialect === 'json' ? 'a JSON object ({"brand": …, "values": […]})' : 'a YAML or JSON mapping (brand:, values:, …)';
+    throw new ConfigError(displayName, [`expected ${expected} but the file holds ${holds}; run \`kindred schema\` for the expected shape`]);
   }
   const reserved = reservedKeyPaths(raw);
   if (reserved.length > 0) {
     throw new ConfigError(
       displayName,
-      reserved.map((path) => formatIssue(path, '"__proto__" cannot be a key: JavaScript would drop it without a word. For a handle, write it as "@__proto__"', lineOf(path))),
+      reserved.map((path) => formatIssue(path, '"__proto__" cannot be a key: JavaScript would drop it without a word. For a handle, write it as "@__proto__"', placeOf(path, 'key'))),
     );
   }
   const result = schema.safeParse(raw);
   if (!result.success) {
+    const issues = plainIssues(result.error.issues, schema, raw, dialect)
+      .map((issue) => ({ issue, offset: offsetOf(issue.path, issue.at) ?? -1 }))
+      .sort((a, b) => a.offset - b.offset);
     throw new ConfigError(
       displayName,
-      result.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-        return formatIssue(path, issue.message, lineOf(path));
-      }),
+      issues.map(({ issue }) => formatIssue(issue.path, issue.message, placeOf(issue.path, issue.at))),
     );
   }
   return { data: result.data, lineOf };
+}
+
+/** JSON by name, or by a text that opens like JSON and parses as JSON. */
+function dialectOf(text: string, displayName: string): Dialect {
+  if (/\.json$/i.test(displayName)) return 'json';
+  if (!/^\s*[{[]/.test(text)) return 'yaml';
+  try {
+    JSON.parse(text);
+    return 'json';
+  } catch {
+    return 'yaml';
+  }
 }
 
 /**
@@ -143,15 +176,26 @@ function reservedKeyPaths(raw: unknown): Path[] {
   return found;
 }
 
-export function formatIssue(path: Path, message: string, line: number | undefined): string {
-  const where = dottedPath(path) || '(top level)';
-  return `${where}${line ? ` (line ${line})` : ''}: ${message}`;
+/** A JSON syntax error in JSON's words, at its line and column. */
+function checkJsonSyntax(text: string, fallbackOffset: number | undefined, lineCounter: LineCounter, displayName: string): void {
+  try {
+    JSON.parse(text);
+  } catch (e) {
+    // Node words it "Unexpected token '}', ..."[}" is not valid JSON", some versions add "at position N".
+    const message = (e as Error).message;
+    const at = /at position (\d+)/.exec(message);
+    const what = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/, (\.\.\.)?".*" is not valid JSON$/s, '');
+    const offset = at ? Number(at[1]) : fallbackOffset;
+    const where = offset !== undefined ? lineCounter.linePos(offset) : undefined;
+    throw new ConfigError(displayName, [`${where ? `line ${where.line}, column ${where.col}: ` : ''}not valid JSON: ${what}`]);
+  }
 }
 
-export function dottedPath(path: Path): string {
-  let out = '';
-  for (const p of path) out += typeof p === 'number' ? `[${p}]` : out ? `.${p}` : p;
-  return out;
+/** `values[2].terms (line 14): message`; the place is a line number or already worded ("line 1, column 9"). */
+export function formatIssue(path: Path, message: string, place: number | string | undefined): string {
+  const where = dottedPath(path) || '(top level)';
+  const at = typeof place === 'number' ? `line ${place}` : place;
+  return `${where}${at ? ` (${at})` : ''}: ${message}`;
 }
 
 /** Loads and validates a values file, then checks the rules one field cannot express. */
@@ -192,6 +236,15 @@ export function checkValuesRules(v: ValuesFile): { errors: RuleProblem[]; warnin
     if (first !== undefined) {
       errors.push({ path: ['redFlags', i, 'name'], message: `duplicate red flag name "${flag.name}" (also redFlags[${first}])` });
     } else seenFlags.set(key, i);
+    if (flag.opposes !== undefined && !seenValues.has(flag.opposes.toLowerCase())) {
+      errors.push({
+        path: ['redFlags', i, 'opposes'],
+        message: `"${flag.opposes}" is not a value in this file (opposes names one of: ${v.values.map((x) => `"${x.name}"`).join(', ')})`,
+      });
+    }
+    if (flag.opposes !== undefined && flag.kind === 'spam') {
+      errors.push({ path: ['redFlags', i, 'opposes'], message: 'a spam red flag opposes no value; remove opposes or make it kind: conflict' });
+    }
   });
 
   const termLists: [Path, string[]][] = [

@@ -40,6 +40,14 @@ export const redFlagSchema = z
         'conflict: at odds with your values (an engaged follower with it is a dissenter worth hearing); spam: inauthentic, never a dissenter.',
       ),
     terms: terms.describe('Words and phrases that signal the conflict.'),
+    opposes: z
+      .string()
+      .trim()
+      .min(1)
+      .optional()
+      .describe(
+        'The name of the value this red flag stands against. Hostility to the red flag ("#EndTheocracy", "against theocracy") then counts as support for that value instead of merely cancelling the flag.',
+      ),
   })
   .strict();
 
@@ -47,6 +55,10 @@ export const scoringSchema = z
   .object({
     alignedAt: z.number().positive().default(1).describe('Alignment score at which a follower counts as aligned (default 1: one value of weight 1).'),
     idealTermWeight: z.number().min(0).default(0.5).describe('Alignment added by an ideal-customer term (default 0.5).'),
+    idealFitAligns: z
+      .boolean()
+      .default(true)
+      .describe('An ideal-customer role together with an ideal-customer location reaches the alignment bar on its own, with no value term (default true).'),
     locationWeight: z
       .number()
       .min(0)
@@ -103,6 +115,14 @@ export const scoringSchema = z
           .max(1)
           .default(0.5)
           .describe('Effective-community share that earns the full quality score (default 0.5).'),
+        minProfileTextShare: z
+          .number()
+          .min(0)
+          .max(1)
+          .default(0.5)
+          .describe(
+            'Share of classified followers that must carry profile text for the quality score to be measured (default 0.5): values can only be seen in profile text, so below it the score is "not measurable" and --fail-under fails.',
+          ),
       })
       .strict()
       .prefault({}),

@@ -91,7 +91,7 @@ entries:
       expect.arrayContaining([
         expect.stringMatching(/^top \(line 1\): /),
         expect.stringMatching(/^gates\.minAdvocateShare \(line 2\): .*ambiguous/),
-        expect.stringMatching(/^gates \(line 2\): .*colour/),
+        expect.stringMatching(/^gates\.colour \(line 2\): unknown field/),
         expect.stringMatching(/^entries\[0\]\.exports \(line 5\): /),
         expect.stringMatching(/^entries\[0\]\.formats\[0\] \(line 7\): unknown format/),
         expect.stringMatching(/^entries\[1\]\.name \(line 8\): /),

@@ -26,6 +26,12 @@ describe('kindred (built binary)', () => {
     expect(r.stderr).toContain('--no-such-flag');
   });
 
+  it('reading - from a pipe prints no standard-input hint (the hint is for a terminal)', () => {
+    const r = runCli(['audit', '-', '--values', FERNLEAF.values, '--as-of', '2026-11-01'], { input: readFileSync(FERNLEAF.export) });
+    expect(r.code).toBe(0);
+    expect(r.stderr).not.toContain('standard input');
+  });
+
   it('prints a terminal report for a sample', () => {
     const r = runCli(fernleaf);
     expect(r.code).toBe(0);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeZip } from '../helpers/make-zip.js';
 import { BIN, FERNLEAF, FIXTURES, runCli } from '../helpers/run-cli.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -94,15 +95,92 @@ describe('bad follower exports', () => {
     expectUserError(audit(fixture('unclosed-quote.csv'), ['--strict']), 'unclosed-quote.csv:3: MALFORMED_ROW', '--strict');
   });
 
-  it('a 1 MB bio is read whole and matched', () => {
+  it('a 1 MB bio (up to the cell limit) is read whole and matched', () => {
     const dir = tmp();
     const file = join(dir, 'big-bio.csv');
-    const bio = `${'lorem ipsum dolor '.repeat(60_000)} bookworm`;
+    const bio = `${'lorem ipsum dolor '.repeat(58_000)} bookworm`;
     writeFileSync(file, `handle,bio\n@long,"${bio}"\n@short,reader\n`);
     expect(bio.length).toBeGreaterThan(1_000_000);
+    expect(bio.length).toBeLessThanOrEqual(1024 * 1024);
     const report = auditJson(file);
     expect(report.totals).toEqual({ rowsRead: 2, classified: 2, skipped: 0 });
     expect(report.followers.find((f) => f.handle === 'long')?.values).toEqual(['reading']);
+  });
+
+  it('a cell past 1 MB costs its row (MALFORMED_ROW, too large); the rows after it are read', () => {
+    const file = join(tmp(), 'huge-cell.csv');
+    writeFileSync(file, `handle,bio\n@a,reader\n@huge,"${'x'.repeat(1024 * 1024 + 1)}"\n@b,bookworm\n`);
+    const report = auditJson(file);
+    expect(report.totals).toEqual({ rowsRead: 3, classified: 2, skipped: 1 });
+    expect(report.dataQuality.skippedSamples).toEqual([expect.objectContaining({ line: 3, code: 'MALFORMED_ROW', detail: expect.stringContaining('larger than 1 MB') })]);
+  });
+
+  // Heap capped at 64 MB: a line of 48 MB is read in flat memory, or the run dies (a 100 MB line took 4.5 GB).
+  const SMALL_HEAP = { NODE_OPTIONS: '--max-old-space-size=64' };
+
+  it('a 48 MB line without end (and an unbalanced quote) costs one row each, in flat memory; every other row is read', { timeout: 60_000 }, () => {
+    const file = join(tmp(), 'endless-line.csv');
+    const rows = Array.from({ length: 50 }, (_, i) => `@r${i},reader`).join('\n');
+    writeFileSync(file, `handle,bio\n@a,"unbalanced quote\n${rows}\n@long,${'y'.repeat(48 * 1024 * 1024)}\n@z,bookworm\n`);
+    const reports: string[] = [];
+    for (const threads of ['0', '2']) {
+      const args = ['audit', file, '--values', VALUES, ...AS_OF, '--format', 'json', '--threads', threads, '--parallel-min-bytes', '0'];
+      const r = runCli(args, { env: SMALL_HEAP });
+      reports.push(r.stdout);
+      const report = (() => {
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+        expect(r.code).toBe(0);
+        return JSON.parse(r.stdout);
+      })();
+      expect(report.totals).toEqual({ rowsRead: 53, classified: 51, skipped: 2 });
+      expect(report.dataQuality.skippedSamples.map((s: { line: number; detail: string }) => [s.line, s.detail.slice(0, 30)])).toEqual([
+        [2, 'the row is larger than 16 MB ('],
+        [53, 'the row is larger than 16 MB ('],
+      ]);
+    }
+    // Worker threads read what one thread reads, byte for byte.
+    expect(reports[1]).toBe(reports[0]);
+  });
+
+  it('an endless row on standard input: one row skipped, exit 0, with a 64 MB heap', { timeout: 60_000 }, () => {
+    const input = Buffer.concat([Buffer.from('handle,bio\n@a,reader\n@b,'), Buffer.alloc(48 * 1024 * 1024, 'z'), Buffer.from('\n@c,reader\n')]);
+    const r = runCli(['audit', '-', '--values', VALUES, ...AS_OF, '--format', 'json', '--threads', '0'], { input, env: SMALL_HEAP });
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).totals).toEqual({ rowsRead: 3, classified: 2, skipped: 1 });
+  });
+
+  it('an Instagram entry holding a 48 MB string is skipped as too large, with a 64 MB heap', { timeout: 60_000 }, () => {
+    const file = join(tmp(), 'followers_1.json');
+    const entry = (name: string) => `{"title":"","media_list_data":[],"string_list_data":[{"href":"https://www.instagram.com/${name}","value":"${name}","timestamp":1700000000}]}`;
+    writeFileSync(file, `[${entry('ann')},{"title":"${'q'.repeat(48 * 1024 * 1024)}"},${entry('bo')}]`);
+    const r = runCli(['audit', file, '--values', VALUES, ...AS_OF, '--format', 'json'], { env: SMALL_HEAP });
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.totals).toEqual({ rowsRead: 3, classified: 2, skipped: 1 });
+    expect(report.dataQuality.skippedSamples[0].detail).toMatch(/^entry 2: the entry is larger than 16 MB/);
+  });
+
+  it('a platform zip whose follower file (over 64 KB, read only to its closing "]") fails its checksum: exit 2', () => {
+    const followers = Array.from({ length: 1500 }, (_, i) => `{"follower":{"accountId":"${1000 + i}","userLink":"https://twitter.com/intent/user?user_id=${1000 + i}"}}`);
+    const data = Buffer.from(`window.YTD.follower.part0 = [${followers.join(',\n')}]\n`);
+    expect(data.length).toBeGreaterThan(64 * 1024);
+    const file = join(tmp(), 'twitter-2026-11-01-0a1b2c.zip');
+    writeFileSync(file, makeZip([{ name: 'data/follower.js', data, crc: 0x1234 }]));
+    expectUserError(audit(file), 'data/follower.js: the zip is damaged: its content does not match its checksum');
+    writeFileSync(file, makeZip([{ name: 'data/follower.js', data, size: 10 }]));
+    expectUserError(audit(file), "data/follower.js: the zip is damaged: a file's size does not match");
+    writeFileSync(file, makeZip([{ name: 'data/follower.js', data }]));
+    expect(auditJson(file).totals.classified).toBe(1500);
+  });
+
+  it('a zip bomb (20 MB of spaces as followers_1.json) and an encrypted entry: exit 2 saying why, before inflating', () => {
+    const file = join(tmp(), 'instagram-2026-11-01.zip');
+    writeFileSync(file, makeZip([{ name: 'connections/followers_and_following/followers_1.json', data: Buffer.alloc(20 * 1024 * 1024, ' ') }]));
+    expectUserError(audit(file), 'followers_1.json: this file in the zip is compressed more than 100 to 1', 'zip bomb');
+    writeFileSync(file, makeZip([{ name: 'connections/followers_and_following/followers_1.json', data: Buffer.from('[]'), encrypted: true }]));
+    expectUserError(audit(file), 'followers_1.json: this file in the zip is encrypted');
   });
 
   it('10,000 columns: the header is read whole (wider than the 64 KB first look)', () => {
@@ -200,6 +278,23 @@ describe('bad values files', () => {
     expectUserError(run(fixture('image.csv')), 'binary data');
   });
 
+  it('misspelt fields (value:, red_flags:, idealcustomer:): plain words, the line of each, and the field meant', () => {
+    const r = run(fixture('misspelt-fields.yml'));
+    expectUserError(
+      r,
+      '- value (line 4): unknown field; did you mean `values`?',
+      '- red_flags (line 7): unknown field; did you mean `redFlags`?',
+      '- idealcustomer (line 10): unknown field; did you mean `idealCustomer`?',
+    );
+    expect(r.stderr).not.toMatch(/Invalid input|expected array, received/);
+  });
+
+  it('the same in a JSON values file: JSON line and column, no YAML words', () => {
+    const r = run(fixture('misspelt-fields.json'));
+    expectUserError(r, '- value (line 3, column 3): unknown field; did you mean `values`?', '- red_flags (line 4, column 3): unknown field; did you mean `redFlags`?');
+    expect(r.stderr).not.toMatch(/YAML|mapping/);
+  });
+
   it('duplicate value names (case-insensitive): exit 2 naming both', () => {
     expectUserError(run(fixture('duplicate-values.yml')), 'values[1].name (line 5): duplicate value name "reading" (also values[0])');
   });
@@ -248,6 +343,25 @@ describe('bad command lines and outputs', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("unknown option '--colour'");
     expect(r.stderr).toContain('--help');
+  });
+
+  it('a misspelt required flag (--valuse): named as unknown, with the flag meant, not as --values missing', () => {
+    for (const command of [
+      ['audit', FERNLEAF.export],
+      ['explain', FERNLEAF.export, '@jonas_shah'],
+    ]) {
+      const r = runCli([...command, '--valuse', FERNLEAF.values]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("unknown option '--valuse'");
+      expect(r.stderr).toContain('Did you mean --values?');
+      expect(r.stderr).not.toContain('required option');
+    }
+  });
+
+  it('a required flag left out: exit 2 naming it', () => {
+    const r = runCli(['audit', FERNLEAF.export]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("required option '--values <file>' not specified");
   });
 
   it('an unknown command: exit 2 with a suggestion', () => {

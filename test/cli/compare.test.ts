@@ -94,8 +94,8 @@ describe('kindred compare refuses what is not a kindred report', () => {
   it.each([
     ['not JSON', 'Username,Bio\nann,reader\n', 'not a kindred report: the file is not JSON'],
     ['JSON from elsewhere', '{"followers": []}', 'not a kindred report (no "tool"'],
-    ['another schema version', JSON.stringify({ schemaVersion: '0.9', tool: { name: 'kindred', version: '0.0.1' } }), 'report schemaVersion "0.9" is not the 1.0'],
-    ['a broken report', JSON.stringify({ schemaVersion: '1.0', tool: { name: 'kindred', version: '0.1.0' }, brand: 'X' }), 'not a valid kindred report'],
+    ['another schema version', JSON.stringify({ schemaVersion: '0.9', tool: { name: 'kindred', version: '0.0.1' } }), 'report schemaVersion "0.9" is not the 2.0'],
+    ['a broken report', JSON.stringify({ schemaVersion: '2.0', tool: { name: 'kindred', version: '0.1.0' }, brand: 'X' }), 'not a valid kindred report'],
   ])('%s: exit 2 naming the file', (_label, content, message) => {
     const file = join(dir, 'bad.json');
     writeFileSync(file, content);
@@ -109,5 +109,28 @@ describe('kindred compare refuses what is not a kindred report', () => {
     const r = runCli(['compare', join(dir, 'nope.json'), after]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('nope.json: no such file');
+  });
+});
+
+describe('kindred compare refuses what cannot be compared', () => {
+  it('two different brands: exit 2 naming both, nothing printed', () => {
+    const other = join(dir, 'oat.json');
+    const oat = join(SAMPLES, 'oat-and-ember');
+    const a = runCli(['audit', join(oat, 'followers.csv'), '--values', join(oat, 'values.json'), '--as-of', '2026-12-01', '--format', 'json', '-o', other]);
+    expect(a.code).toBe(0);
+    const r = runCli(['compare', before, other]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('"Fernleaf Books"');
+    expect(r.stderr).toContain('"Oat & Ember Bakery"');
+    expect(r.stderr).toContain('compare two audits of the same brand');
+    expect(r.stdout).toBe('');
+  });
+
+  it('BEFORE newer than AFTER (the files swapped): exit 2 with the command the right way round', () => {
+    const r = runCli(['compare', after, before]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is newer than AFTER');
+    expect(r.stderr).toContain(`kindred compare ${before} ${after}`);
+    expect(r.stdout).toBe('');
   });
 });

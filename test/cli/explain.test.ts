@@ -63,6 +63,26 @@ describe('kindred explain', () => {
     expect(r.stderr).toContain('no_such_person');
   });
 
+  it('says an excluded follower is excluded (by overrides.exclude), not that it is missing', () => {
+    const r = runCli([...base, '@fernleaf_staff']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('@fernleaf_staff is excluded by overrides.exclude in');
+    expect(r.stderr).not.toContain('not in the export');
+    const j = JSON.parse(runCli([...base, '@fernleaf_staff', '--format', 'json']).stdout);
+    expect(j).toMatchObject({ excluded: ['@fernleaf_staff'], notFound: [] });
+  });
+
+  it('suggests the handles in the export nearest to one that is not there', () => {
+    const r = runCli([...base, '@jonas_shha', 'tom_aziz', '@nobody_at_all']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('3 handles cannot be explained');
+    expect(r.stderr).toContain('@jonas_shha is not in the export (did you mean @jonas_shah?)');
+    expect(r.stderr).toContain('tom_aziz is not in the export (did you mean @tom_aziz18?)');
+    expect(r.stderr).toMatch(/@nobody_at_all is not in the export\n/);
+    const j = JSON.parse(runCli([...base, '@jonas_shha', '--format', 'json']).stdout);
+    expect(j.nearMisses).toEqual({ '@jonas_shha': ['@jonas_shah'] });
+  });
+
   it('shows control characters from a bio escaped', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kindred-explain-'));
     const file = join(dir, 'followers.csv');
@@ -73,5 +93,58 @@ describe('kindred explain', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
     expect(r.stdout).toContain('\\x1b[2J');
+  });
+});
+
+describe('kindred explain: why a mention did not count, and why hostility was read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'kindred-explain-stance-'));
+  const exportFile = join(dir, 'followers.csv');
+  const valuesFile = join(dir, 'values.yml');
+  writeFileSync(
+    exportFile,
+    [
+      'handle,bio',
+      'fan,"Reposting @MinimalistMum daily. Nurse."',
+      'critic,"Composting is a con. #StopZeroWaste"',
+      'ally,"Teacher. #NoLandfill"',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(
+    valuesFile,
+    [
+      'brand: Refill Row',
+      'values:',
+      '  - name: low waste',
+      '    terms: [minimalist, "zero waste", composting]',
+      'redFlags:',
+      '  - name: landfill',
+      '    terms: [landfill]',
+      '    opposes: low waste',
+      '',
+    ].join('\n'),
+  );
+  const r = runCli(['explain', exportFile, '--values', valuesFile, 'fan', 'critic', 'ally', '--format', 'json', '--as-of', '2026-11-01']);
+  const out = JSON.parse(r.stdout);
+  const by = (h: string) => out.followers.find((f: { handle: string }) => f.handle === h);
+
+  it('names the cue for a mention', () => {
+    expect(r.code).toBe(0);
+    expect(by('fan').segment).toBe('passive');
+    expect(by('fan').matches).toContainEqual(expect.objectContaining({ term: 'minimalist', polarity: 'mention', cue: 'handle' }));
+    expect(by('fan').reasons.join('\n')).toContain("inside another account's @handle");
+  });
+
+  it('names the cue for hostility', () => {
+    const critic = by('critic');
+    expect(critic.segment).toBe('misaligned');
+    expect(critic.matches).toContainEqual(expect.objectContaining({ term: 'composting', polarity: 'hostile', cue: 'framed', word: 'con' }));
+    expect(critic.matches).toContainEqual(expect.objectContaining({ term: 'zero waste', polarity: 'hostile', cue: 'hashtag', word: 'stop' }));
+  });
+
+  it('shows hostility to an opposing red flag as support', () => {
+    const ally = by('ally');
+    expect(ally.segment).toBe('potential');
+    expect(ally.matches).toContainEqual(expect.objectContaining({ term: 'landfill', polarity: 'hostile', effect: expect.stringContaining('supports "low waste"') }));
   });
 });

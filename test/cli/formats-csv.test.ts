@@ -51,6 +51,20 @@ describe('export formats, detected by header signature (CLI)', () => {
     expect(follower(a, 'goldbergjeffrey').email).toBeNull();
   });
 
+  it('LinkedIn without URL: namesakes at different companies stay apart, shown by name; a repeated row is a duplicate', () => {
+    const a = audit(fx('linkedin', 'namesakes', 'Connections.csv'));
+    expect(handles(a)).toEqual(['David Smith', 'David Smith', 'David Smith', 'Anna Berg']);
+    expect(a.report.dataQuality.skippedByCode).toEqual({ DUPLICATE_HANDLE: 1 });
+  });
+
+  it('a LinkedIn file whose header row was deleted is named as such, never mapped by a first name', () => {
+    const r = runCli(['audit', fx('linkedin', 'headerless', 'Connections.csv'), '--values', VALUES]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the first row holds data (a web address, a date), not column names');
+    expect(r.stderr).toContain('First Name,Last Name,URL,Email Address,Company,Position,Connected On');
+    expect(r.stderr).not.toContain('Raoul');
+  });
+
   it('LinkedIn legacy (no URL) and German exports', () => {
     const legacy = audit(fx('linkedin', 'legacy', 'Connections.csv'));
     expect(legacy.report.inputs[0]!.format).toBe('linkedin');
@@ -137,12 +151,16 @@ describe('export formats, detected by header signature (CLI)', () => {
     expect(forced.report.inputs[0]!.format).toBe('csv');
     const bad = runCli(['audit', fx('x-api', 'followers.csv'), '--values', VALUES, '--platform', 'myspace']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('linkedin, x-api, meltwater, mailchimp, substack');
+    for (const id of ['linkedin', 'x-api', 'instagram-api', 'bluesky', 'mastodon', 'tiktok', 'meltwater', 'mailchimp', 'substack', 'csv', 'json']) {
+      expect(bad.stderr).toMatch(new RegExp(` ${id}(,|$)`, 'm'));
+    }
   });
 
   it('audit --help lists every --platform name', () => {
     const help = runCli(['audit', '--help']).stdout.replace(/\s+/g, ' ');
-    for (const id of ['linkedin', 'x-api', 'meltwater', 'mailchimp', 'substack', 'csv']) expect(help).toContain(id);
+    for (const id of ['instagram', 'x-archive', 'linkedin', 'x-api', 'instagram-api', 'bluesky', 'mastodon', 'tiktok', 'tiktok-profiles', 'meltwater', 'mailchimp', 'substack', 'csv', 'json']) {
+      expect(help).toContain(` ${id} `);
+    }
   });
 });
 

@@ -149,7 +149,7 @@ describe('Instagram followers JSON', () => {
     writeFileSync(log, 'handle,type,date\n@Maya_Reads,comment,2026-10-20\nhttps://www.instagram.com/_u/slow.pages/,like,2026-10-21\nnot_a_follower,like,2026-10-22\n');
     const report = audit([fx('instagram-new', 'followers_1.json')], ['--interactions', log]);
     expect(report.interactions[0]).toMatchObject({ matchedFollowers: 2, notFollowers: 1 });
-    expect(report.dataQuality.evidence.engagement).toBe(2);
+    expect(report.dataQuality.evidence.both + report.dataQuality.evidence.engagementOnly).toBe(2);
   });
 
   it('refuses the HTML version of the download, saying to request JSON', () => {
@@ -237,5 +237,48 @@ describe('audit --help', () => {
     const r = runCli(['audit', '--help']);
     expect(r.code).toBe(0);
     for (const name of ['auto', 'instagram', 'x-archive', 'csv']) expect(r.stdout).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+  });
+});
+
+describe('API and scraper exports (CLI)', () => {
+  it('an X v1.1 users array is read as X users, never taken for Instagram', () => {
+    const report = audit([join(FIXTURES, 'x-api-json', 'users.json')]);
+    expect(report.inputs[0].format).toBe('x-api');
+    expect(report.totals).toMatchObject({ rowsRead: 3, classified: 3, skipped: 0 });
+    expect(report.inputs[0].signals.profileText).toBe(true);
+  });
+
+  it('the data-quality section names the format', () => {
+    const r = runCli(['audit', join(FIXTURES, 'mastodon', 'followers.json'), '--values', FERNLEAF.values, '--as-of', '2026-11-01']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Mastodon followers (Account entities): 4 rows, 4 classified, 0 skipped');
+  });
+});
+
+describe('a file from which no follower can be read', () => {
+  it('is an input error naming the format taken and why, not a 0-follower report', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kindred-'));
+    const file = join(dir, 'followers_1.json');
+    writeFileSync(file, '[{"pk_name": "a"}, {"pk_name": "b"}]\n');
+    const err = refused(file);
+    expect(err).toContain('read 2 rows and could not take a follower from any');
+    expect(err).toContain('took it for Instagram followers JSON (--platform instagram)');
+    expect(err).toContain('string_list_data');
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('also when the format was forced: X users read as Instagram say so', () => {
+    const r = runCli(['audit', join(FIXTURES, 'x-api-json', 'users.json'), '--values', FERNLEAF.values, '--platform', 'instagram']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('took it for Instagram followers JSON');
+    expect(r.stderr).toContain('screen_name');
+  });
+
+  it('a CSV whose rows all lack a handle is refused the same way', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kindred-'));
+    const file = join(dir, 'followers.csv');
+    writeFileSync(file, 'handle,bio\n,reader\n,writer\n');
+    expect(refused(file)).toContain('read 2 rows and could not take a follower from any: took it for CSV/TSV with recognised column names');
   });
 });

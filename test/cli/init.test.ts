@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FERNLEAF, runCli } from '../helpers/run-cli.js';
+import { BIN, FERNLEAF, ROOT, runCli } from '../helpers/run-cli.js';
 
 function tmp(): string {
   return mkdtempSync(join(tmpdir(), 'kindred-init-cli-'));
@@ -71,10 +72,10 @@ describe('kindred init (built binary)', () => {
     const r = runCli(['init', '--answers', answers, '--output', join(dir, 'v.yml')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('answers.json is not valid');
-    expect(r.stderr).toMatch(/brand \(line 2\): name the brand/);
-    expect(r.stderr).toMatch(/values\[0\]\.terms \(line \d+\): list at least one term/);
-    expect(r.stderr).toMatch(/values\[0\] \(line \d+\): Unrecognized key: "colour"/);
-    expect(r.stderr).toMatch(/values\[1\]\.terms\[1\] \(line \d+\): has no letters or digits/);
+    expect(r.stderr).toMatch(/brand \(line 2, column 3\): name the brand/);
+    expect(r.stderr).toMatch(/values\[0\]\.terms \(line \d+, column \d+\): list at least one term/);
+    expect(r.stderr).toMatch(/values\[0\]\.colour \(line \d+, column \d+\): unknown field; the fields here are `name`, `terms`, `weight`/);
+    expect(r.stderr).toMatch(/values\[1\]\.terms\[1\] \(line \d+, column \d+\): has no letters or digits/);
     expect(existsSync(join(dir, 'v.yml'))).toBe(false);
   });
 
@@ -100,5 +101,38 @@ describe('kindred init (built binary)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('not a terminal');
     expect(existsSync(join(dir, 'kindred.values.yml'))).toBe(true);
+  });
+
+  it('--from with --map: the "Next:" command carries the --map flags, and runs as printed', () => {
+    const dir = tmp();
+    // A made-up layout on purpose: no column name kindred knows, so the export needs --map.
+    const file = join(dir, 'members list.csv');
+    writeFileSync(file, "Member,About me,Kudos\nann_reads,bookworm and book club host,12\nbo_o'hara,trail runner,3\n");
+    const answers = join(dir, 'answers.json');
+    writeFileSync(answers, JSON.stringify(ANSWERS));
+    const output = join(dir, 'v.yml');
+    const r = runCli(['init', '--answers', answers, '--output', output, '--from', file, '--map', 'handle=Member', '--map', 'bio=About me']);
+    expect(r.code).toBe(0);
+    const next = /Next: (kindred audit .*)$/m.exec(r.stdout)?.[1];
+    expect(next).toContain("--map handle=Member --map bio='About me'");
+    const run = spawnSync('bash', ['-c', next!.replace(/^kindred /, `"${process.execPath}" "${BIN}" `)], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/2 followers classified/);
+  });
+
+  it('points editors at a schema that exists: the one shipped with kindred, relative to the file written', () => {
+    const dir = tmp();
+    const output = join(dir, 'nested', 'v.yml');
+    mkdirSync(join(dir, 'nested'));
+    const r = runCli(['init', '--yes', '--output', output]);
+    expect(r.code).toBe(0);
+    const ref = /^# yaml-language-server: \$schema=(\S+)$/m.exec(readFileSync(output, 'utf8'))?.[1];
+    expect(ref).toBeDefined();
+    expect(ref).not.toMatch(/^https?:/);
+    const schema = resolve(dirname(output), ref!);
+    expect(schema).toBe(join(ROOT, 'schema', 'values.schema.json'));
+    const shipped = JSON.parse(readFileSync(schema, 'utf8'));
+    expect(shipped.properties).toEqual(JSON.parse(runCli(['schema']).stdout).properties);
   });
 });

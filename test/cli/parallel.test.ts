@@ -71,6 +71,10 @@ const QUIRKS = [
   'email-list/klaviyo-profiles.csv',
   'meltwater/current/mentions.csv',
   'x-api/followers.csv',
+  // Namesakes kept apart by company, position and date; fediverse accounts completed from their URL; `t`'s layout.
+  'linkedin/namesakes/Connections.csv',
+  'mastodon/followers.csv',
+  'x-api/t-followers.csv',
 ].map((f) => join(FIXTURES, f));
 
 describe('worker threads read an export as one thread does', () => {

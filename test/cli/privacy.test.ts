@@ -50,7 +50,7 @@ describe('--anonymize', () => {
     expect(leaks(plain, ids).length).toBeGreaterThan(400);
   });
 
-  it('leaves no handle, name, email or profile URL in any output: table, JSON, CSV, NDJSON, batch summary', () => {
+  it('leaves no handle, name, email or profile URL in any output: table, JSON, CSV, NDJSON, HTML, batch summary', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kindred-anon-'));
     const outputs: Record<string, string> = {};
     const table = runCli([...base, '--anonymize', '--top', '1000'], { env: SALT });
@@ -62,6 +62,7 @@ describe('--anonymize', () => {
     outputs.followersOut = readFileSync(join(dir, 'f.csv'), 'utf8');
     outputs.csv = runCli([...base, '--anonymize', '--format', 'csv'], { env: SALT }).stdout;
     outputs.ndjson = runCli([...base, '--anonymize', '--format', 'ndjson', '--salt', 'flag-salt'], { env: {} }).stdout;
+    outputs.html = runCli([...base, '--anonymize', '--format', 'html'], { env: SALT }).stdout;
 
     const manifest = join(dir, 'batch.yml');
     writeFileSync(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReports } from '../../src/compare/compare.js';
+import { compareReports, whyNotComparable } from '../../src/compare/compare.js';
 import type { Report } from '../../src/report/model.js';
 
 type Person = [handle: string, segment: string, flags?: string[]];
@@ -40,11 +40,16 @@ describe('compareReports', () => {
     expect(c.followers).toMatchObject({ gained: 1, lost: 1, change: 0 });
   });
 
-  it('notes swapped files, other brands and reports that share nobody', () => {
-    const c = compareReports(report('2026-12-01', [['ann', 'advocate']], 'A'), report('2026-11-01', [['anon-0011', 'advocate']], 'B'), files);
-    expect(c.notes.join('\n')).toMatch(/different brands/);
-    expect(c.notes.join('\n')).toMatch(/were the files swapped/);
+  it('notes reports that share nobody', () => {
+    const c = compareReports(report('2026-11-01', [['ann', 'advocate']]), report('2026-12-01', [['anon-0011', 'advocate']]), files);
     expect(c.notes.join('\n')).toMatch(/no follower appears in both reports/);
+  });
+
+  it('refuses two brands and swapped dates; the same brand on the same day is fine', () => {
+    const at = (asOf: string, brand: string) => ({ asOf, brand });
+    expect(whyNotComparable(at('2026-11-01', 'Fernleaf Books'), at('2026-12-01', 'Oat & Ember'), files)).toMatch(/same brand/);
+    expect(whyNotComparable(at('2026-12-01', 'Fernleaf Books'), at('2026-11-01', 'Fernleaf Books'), files)).toMatch(/newer than AFTER .* swapped/);
+    expect(whyNotComparable(at('2026-11-01', 'Fernleaf Books'), at('2026-11-01', ' fernleaf books'), files)).toBeUndefined();
   });
 
   it('without records on one side, compares totals only and says why', () => {

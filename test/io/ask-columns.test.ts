@@ -79,3 +79,24 @@ describe('emails at the column prompt', () => {
     expect(lines.at(-1)).toContain('--map email=Contact --map bio=Notes');
   });
 });
+
+describe('ColumnsNotMappedError message', () => {
+  it('cuts an endless header cell and a very wide header to a readable message', () => {
+    const endless = new ColumnsNotMappedError('wide.csv', [`x${'"a":'.repeat(250_000)}`, 'b'], []);
+    expect(endless.message.length).toBeLessThan(1000);
+    expect(endless.message).toContain('"b"');
+    expect(endless.message).toContain('…');
+    const wide = new ColumnsNotMappedError('wide.csv', Array.from({ length: 1000 }, (_, i) => `col${i}`), []);
+    expect(wide.message).toContain('"col29"');
+    expect(wide.message).not.toContain('"col30"');
+    expect(wide.message).toContain('970 more');
+  });
+
+  it('suggests --map only with a column name short enough to show whole', () => {
+    const long = `h${'x'.repeat(100)}`;
+    const e = new ColumnsNotMappedError('a.csv', [long, 'About'], [['ann', 'reads books every day']]);
+    expect(e.message).not.toContain('--map handle="h');
+    const short = new ColumnsNotMappedError('a.csv', ['Who', 'About'], [['ann', 'reads books every day']]);
+    expect(short.message).toContain('--map handle="Who"');
+  });
+});

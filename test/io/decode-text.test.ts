@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createTolerantUtf8Decoder, decodeTolerantUtf8 } from '../../src/io/decode-text.js';
+import { createTolerantUtf8Decoder, decodeTolerantUtf8, utf8SequenceLength } from '../../src/io/decode-text.js';
 
 function decodeInChunks(bytes: Uint8Array, cuts: number[]): string {
   const d = createTolerantUtf8Decoder();
@@ -32,5 +32,38 @@ describe('tolerant UTF-8 decoding', () => {
 
   it('reads a byte cut off at the very end as Windows-1252 rather than dropping it', () => {
     expect(decodeInChunks(Buffer.from([0x61, 0xc3]), [])).toBe('aÃ');
+  });
+
+  it('reads overlong forms, UTF-16 surrogates and code points past U+10FFFF as Windows-1252, never as U+FFFD', () => {
+    const cases: [number[], string][] = [
+      [[0xed, 0xa0, 0x80], 'í\u00a0€'],
+      [[0xe0, 0x80, 0x80], 'à€€'],
+      [[0xc0, 0xaf], 'À¯'],
+      [[0xf0, 0x80, 0x80, 0x80], 'ð€€€'],
+      [[0xf4, 0x90, 0x80, 0x80], 'ô\u0090€€'],
+    ];
+    for (const [bytes, expected] of cases) {
+      const framed = Buffer.concat([Buffer.from('é '), Buffer.from(bytes), Buffer.from(' ☕')]);
+      for (let cut = 0; cut <= framed.length; cut++) expect(decodeInChunks(framed, [cut])).toBe(`é ${expected} ☕`);
+    }
+  });
+
+  it('accepts exactly the well-formed sequences of the Unicode Standard (Table 3-7)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 4 }), (bytes) => {
+        const length = utf8SequenceLength(bytes, 0);
+        const strict = (end: number) => {
+          try {
+            return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
+          } catch {
+            return undefined;
+          }
+        };
+        // Well-formed: its bytes decode strictly to one character. Not: no prefix of them decodes at all.
+        if (length > 0) expect(strict(length)).toHaveLength(length === 4 ? 2 : 1);
+        if (length === 0) for (let end = 1; end <= bytes.length; end++) expect(strict(end)).toBeUndefined();
+      }),
+      { numRuns: 20000 },
+    );
   });
 });

@@ -81,3 +81,29 @@ describe('streamJsonArray', () => {
     await expect(collect('no assignment here', { assignment: true })).rejects.toThrow(/no "=" found/);
   });
 });
+
+describe('streamJsonArray limits', () => {
+  const limits = { cell: 10, row: 40 };
+  const entries = (els: JsonElement[]) => els.map((e) => (e.ok ? e.value : e.tooLarge ? { tooLarge: e.error.split(' ')[1] } : { error: true }));
+
+  it('skips an entry past the entry limit or with a text past the text limit, and reads the next', async () => {
+    const text = `[{"a":1},[${'1,'.repeat(30)}1],{"b":"${'x'.repeat(11)}"},{"c":"${'x'.repeat(10)}"},{"${'k'.repeat(11)}":1}]`;
+    for (const size of [1, 3, 7, 1000]) {
+      const els = await collect(text, { limits }, size);
+      expect(entries(els)).toEqual([{ a: 1 }, { tooLarge: 'entry' }, { tooLarge: 'text' }, { c: 'x'.repeat(10) }, { tooLarge: 'text' }]);
+      expect(els.map((e) => e.index)).toEqual([0, 1, 2, 3, 4]);
+    }
+  });
+
+  it('does not hold an endless string: a 64 MB string in 64 KB chunks costs its entry only', { timeout: 60_000 }, async () => {
+    async function* endless(): AsyncGenerator<string> {
+      yield '[{"a":1},{"bio":"';
+      const chunk = 'y'.repeat(64 * 1024);
+      for (let i = 0; i < 1024; i++) yield chunk;
+      yield '"},{"b":2}]';
+    }
+    const out: JsonElement[] = [];
+    for await (const el of streamJsonArray(endless(), { file: 'f.json' })) out.push(el);
+    expect(entries(out)).toEqual([{ a: 1 }, { tooLarge: 'entry' }, { b: 2 }]);
+  });
+});

@@ -45,6 +45,13 @@ describe('parseDate', () => {
     ['24/08/2023', '2023-08-24T00:00:00.000Z'],
     ['24.08.2023', '2023-08-24T00:00:00.000Z'],
     ['03 Mai 2022', '2022-05-03T00:00:00.000Z'],
+    // Python/database dumps put a space before a colon-less zone.
+    ['2010-04-13 09:44:30 +0000', '2010-04-13T09:44:30.000Z'],
+    ['2010-04-13 09:44:30 -0130', '2010-04-13T11:14:30.000Z'],
+    // Stray quotes around a date.
+    ['"2021-03-04"', '2021-03-04T00:00:00.000Z'],
+    ["'24 Aug 2023'", '2023-08-24T00:00:00.000Z'],
+    ['13-05-2008 20:18', '2008-05-13T20:18:00.000Z'],
   ])('reads %s', (cell, iso) => {
     expect(day(parseDate(cell))).toBe(iso);
   });
@@ -53,6 +60,9 @@ describe('parseDate', () => {
     expect(day(parseDate('03/04/2024', 'mdy'))).toBe('2024-03-04T00:00:00.000Z');
     expect(day(parseDate('03/04/2024', 'dmy'))).toBe('2024-04-03T00:00:00.000Z');
     expect(day(parseDate('13/04/2024', 'mdy'))).toBe('2024-04-13T00:00:00.000Z');
+    // Day-month-year with dashes, as Excel re-saves write it.
+    expect(day(parseDate('05-04-2008 20:18', 'dmy'))).toBe('2008-04-05T20:18:00.000Z');
+    expect(day(parseDate('05-04-2008 20:18', 'mdy'))).toBe('2008-05-04T20:18:00.000Z');
   });
 
   it('rejects impossible dates instead of rolling them over', () => {
@@ -60,6 +70,7 @@ describe('parseDate', () => {
     expect(parseDate('2023-02-31')).toBeNull();
     expect(parseDate('yesterday')).toBeNull();
     expect(parseDate('')).toBeUndefined();
+    expect(parseDate('""')).toBeUndefined();
   });
 });
 

@@ -12,7 +12,7 @@ const LISTS = ['advocates', 'nurture', 'qualify', 'dissenters', 'review'] as con
 
 interface Figures {
   segments: Record<string, { count: number; share: number }>;
-  score: number;
+  score: number | null;
   effective: number;
   values: { name: string; followers: number; share: number; advocates: number; advocateShare: number }[];
   idealFit: number;
@@ -108,7 +108,7 @@ function fromHtml(html: string, valueNames: string[]): Figures {
   }
   const values = valueNames.map((name) => {
     const m = need(
-      new RegExp(`<tr><td>${name}</td><td class="num">([\\d,]+)</td><td class="num">([\\d.]+%)</td><td class="num">([\\d,]+)</td><td class="num">([\\d.]+%)</td></tr>`).exec(html),
+      new RegExp(`<tr[^>]*><td>${name}</td><td class="num">([\\d,]+)</td><td class="num">([\\d.]+%)</td><td class="num">([\\d,]+)</td><td class="num">([\\d.]+%)</td></tr>`).exec(html),
       name,
     );
     return { name, followers: int(m[1]), share: percent(m[2]), advocates: int(m[3]), advocateShare: percent(m[4]) };

@@ -71,7 +71,9 @@ describe('table renderer', () => {
   it('does not blame the values when no follower had profile text to express them', () => {
     const r = structuredClone(base);
     r.unexpressedValues = r.values.map((v) => v.name);
-    r.dataQuality.evidence.profileText = 0;
+    r.dataQuality.evidence.none += r.dataQuality.evidence.both + r.dataQuality.evidence.profileTextOnly;
+    r.dataQuality.evidence.both = 0;
+    r.dataQuality.evidence.profileTextOnly = 0;
     expect(renderTable(r, { chalk: new Chalk({ level: 0 }) })).not.toContain('nobody expresses');
     expect(renderMarkdown(r)).not.toContain('Nobody expresses');
     expect(renderHtml(r)).not.toContain('Nobody expresses');

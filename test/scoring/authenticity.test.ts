@@ -161,6 +161,114 @@ describe('authenticity signals: a literal follower in, the signal and its contri
     expect(withPhrase).toBeGreaterThan(without);
   });
 
+  it('POST_RATE: posts per day of account age; a dormant account pushes towards fake', () => {
+    const created = new Date(AS_OF.getTime() - 2978 * DAY);
+    const s = signal(follower({ ...TYPICAL, posts: 1406, accountCreatedAt: created }), 'POST_RATE');
+    const model = AUTHENTICITY_MODEL.signals.POST_RATE;
+    expect(s).toEqual({ signal: 'POST_RATE', weight: Math.round(contribution(model, Math.log1p(1406 / 2978)) * 100) / 100, detail: '0.47 posts a day' });
+    expect(signal(follower({ ...TYPICAL, posts: 3, accountCreatedAt: created }), 'POST_RATE')!.weight).toBeGreaterThan(0);
+    // Needs both the posts and the account age.
+    expect(signal(follower({ ...TYPICAL }), 'POST_RATE')).toBeUndefined();
+  });
+
+  it('LIKE_RATE and LISTED_RATIO: read per day and per 1,000 followers, shown with their fitted weights', () => {
+    const created = new Date(AS_OF.getTime() - 100 * DAY);
+    expect(signal(follower({ ...TYPICAL, likesGiven: 250, accountCreatedAt: created }), 'LIKE_RATE')).toEqual({
+      signal: 'LIKE_RATE',
+      weight: Math.round(contribution(AUTHENTICITY_MODEL.signals.LIKE_RATE, Math.log1p(2.5)) * 100) / 100,
+      detail: '2.5 likes given a day',
+    });
+    expect(signal(follower({ ...TYPICAL, followers: 4000, listed: 2 }), 'LISTED_RATIO')).toEqual({
+      signal: 'LISTED_RATIO',
+      weight: Math.round(contribution(AUTHENTICITY_MODEL.signals.LISTED_RATIO, Math.log1p(0.5)) * 100) / 100,
+      detail: 'on 0.5 lists per 1,000 followers',
+    });
+    const { followers: _, ...withoutFollowers } = TYPICAL;
+    expect(signal(follower({ ...withoutFollowers, listed: 2, bio: '' }), 'LISTED_RATIO')).toBeUndefined();
+  });
+
+  it('NO_AUDIENCE: no followers after thousands of posts', () => {
+    expect(signal(follower({ ...TYPICAL, followers: 0, posts: 1000 }), 'NO_AUDIENCE')).toEqual({
+      signal: 'NO_AUDIENCE',
+      weight: expected('NO_AUDIENCE', 1),
+      detail: 'no followers after 1,000 posts',
+    });
+    expect(signal(follower({ ...TYPICAL, followers: 0, posts: 999 }), 'NO_AUDIENCE')).toBeUndefined();
+    expect(signal(follower({ ...TYPICAL, followers: 1, posts: 50_000 }), 'NO_AUDIENCE')).toBeUndefined();
+  });
+
+  it('LINK_ONLY_BIO: a bio that is a link and nothing else', () => {
+    const linkOnly = (bio: string) => signal(follower({ ...TYPICAL, bio }), 'LINK_ONLY_BIO');
+    expect(linkOnly('https://t.co/FikTw9jwF3')).toEqual({ signal: 'LINK_ONLY_BIO', weight: expected('LINK_ONLY_BIO', 1), detail: 'bio is only a link' });
+    expect(linkOnly('👉 www.example.shop/deal 👈')).toBeDefined();
+    expect(linkOnly('Costume designer. Come to me https://t.co/FikTw9jwF3')).toBeUndefined();
+    expect(linkOnly('')).toBeUndefined();
+  });
+
+  it('LOOKALIKE_LETTERS: Latin mixed with Cyrillic or Greek inside one word, not fancy fonts or two scripts side by side', () => {
+    const lookalike = (bio: string) => signal(follower({ ...TYPICAL, bio }), 'LOOKALIKE_LETTERS');
+    // "Frее" with two Cyrillic е (U+0435).
+    expect(lookalike('Fr\u0435\u0435 followers here')).toEqual({
+      signal: 'LOOKALIKE_LETTERS',
+      weight: expected('LOOKALIKE_LETTERS', 1),
+      detail: 'bio mixes look-alike letters from other alphabets',
+    });
+    expect(lookalike('Москва and London')).toBeUndefined();
+    expect(lookalike('𝓼𝓾𝓼𝓽𝓪𝓲𝓷𝓪𝓫𝓵𝓮 living')).toBeUndefined();
+  });
+
+  it('NAME_IS_HANDLE and NAME_UNLIKE_HANDLE: how the display name relates to the handle', () => {
+    const named = (handle: string, name: string) => follower({ ...TYPICAL, handle, name });
+    expect(signal(named('Aridego', 'Aridego'), 'NAME_IS_HANDLE')).toEqual({
+      signal: 'NAME_IS_HANDLE',
+      weight: expected('NAME_IS_HANDLE', 1),
+      detail: 'display name is just the handle',
+    });
+    expect(signal(named('pydarstonas', 'Linda Oliver'), 'NAME_UNLIKE_HANDLE')?.detail).toBe('display name and handle have nothing in common');
+    expect(signal(named('carolcon83', 'carol conlon'), 'NAME_UNLIKE_HANDLE')).toBeUndefined();
+    expect(signal(named('carolcon83', 'carol conlon'), 'NAME_IS_HANDLE')).toBeUndefined();
+    // Accents folded; a name in another script, or none, leaves both unknown.
+    expect(signal(named('jose_munoz', 'José Muñoz'), 'NAME_UNLIKE_HANDLE')).toBeUndefined();
+    expect(signal(named('tanaka', '田中太郎'), 'NAME_UNLIKE_HANDLE')).toBeUndefined();
+  });
+
+  it('PLATFORM_BOT: Mastodon\'s bot flag and Bluesky\'s moderation labels are a signal, not a verdict', () => {
+    expect(signal(follower({ ...TYPICAL, bot: true }), 'PLATFORM_BOT')).toEqual({
+      signal: 'PLATFORM_BOT',
+      weight: expected('PLATFORM_BOT', 1),
+      detail: 'the account says it is a bot',
+    });
+    expect(signal(follower({ ...TYPICAL, labels: ['porn', 'spam'] }), 'PLATFORM_BOT')?.detail).toBe('labelled "spam" by the platform');
+    expect(signal(follower({ ...TYPICAL, labels: ['porn'] }), 'PLATFORM_BOT')).toBeUndefined();
+    expect(signal(follower({ ...TYPICAL, bot: false }), 'PLATFORM_BOT')).toBeUndefined();
+    // Alone it does not flag a profile that otherwise looks like a typical person...
+    expect(scoreAuthenticity(follower({ ...TYPICAL, bot: true }), AS_OF, SCORING).suspect).toBe(false);
+    // ...but it moves the probability, and tips an account that already looks half fake.
+    const halfFake = { followers: 40, following: 300, posts: 100, likesGiven: 5 };
+    expect(scoreAuthenticity(follower(halfFake), AS_OF, SCORING).suspect).toBe(false);
+    expect(scoreAuthenticity(follower({ ...halfFake, bot: true }), AS_OF, SCORING).suspect).toBe(true);
+    // The flag is a field the model reads: with three counts it makes four.
+    expect(scoreAuthenticity(follower({ followers: 97, following: 213, posts: 890, bot: false }), AS_OF, SCORING).checked).toBe(true);
+    // A Bluesky follower list carries a bio, a creation date and labels, no counts: too little to judge, even labelled spam.
+    const thin = follower({ bio: 'hi', accountCreatedAt: new Date('2024-01-01'), labels: ['spam'] });
+    expect(scoreAuthenticity(thin, AS_OF, scoringWith({ threshold: 0 }))).toMatchObject({ checked: false, suspect: false, fieldsKnown: 3 });
+  });
+
+  it('ENGAGED: engaging with the brand is evidence of a real person', () => {
+    const fakeLooking = { followers: 12, following: 640, posts: 15, likesGiven: 0, bio: '', defaultProfile: true };
+    const quiet = scoreAuthenticity(follower(fakeLooking), AS_OF, SCORING, { allSignals: true });
+    const engaged = scoreAuthenticity(follower(fakeLooking), AS_OF, SCORING, { allSignals: true, engaged: true });
+    expect(engaged.signals.find((s) => s.signal === 'ENGAGED')).toEqual({ signal: 'ENGAGED', weight: expected('ENGAGED', 1), detail: 'engaged with the brand' });
+    expect(quiet.signals.find((s) => s.signal === 'ENGAGED')).toBeUndefined();
+    expect(engaged.probability!).toBeLessThan(quiet.probability!);
+    // classify passes the engagement it measured.
+    const cv = compileValues(valuesWith());
+    const withReplies = { ...fakeLooking, engagement: { dated: [{ type: 'reply' as const, at: AS_OF, count: 3 }], undated: {} } };
+    const c = classify(follower(withReplies), { values: cv, asOf: AS_OF });
+    expect(c.engagement.engaged).toBe(true);
+    expect(c.authenticity.probability).toBeCloseTo(engaged.probability!, 10);
+  });
+
   it('VERIFIED: a verified account is never flagged, however it looks', () => {
     const fake = { followers: 0, following: 2000, posts: 0, likesGiven: 0, bio: '', defaultProfile: true };
     expect(scoreAuthenticity(follower(fake), AS_OF, SCORING).suspect).toBe(true);
@@ -205,8 +313,9 @@ describe('authenticity: thin evidence and missing fields', () => {
       defaultAvatar: fc.boolean(),
       bio: fc.constantFrom('', 'follow back'),
       website: fc.constant('https://example.org'),
+      bot: fc.boolean(),
     });
-    const keys = ['followers', 'following', 'posts', 'likesGiven', 'listed', 'accountCreatedAt', 'defaultProfile', 'defaultAvatar', 'bio', 'website'] as const;
+    const keys = ['followers', 'following', 'posts', 'likesGiven', 'listed', 'accountCreatedAt', 'defaultProfile', 'defaultAvatar', 'bio', 'website', 'bot'] as const;
     fc.assert(
       fc.property(all, fc.subarray([...keys], { maxLength: MIN_FIELDS - 1 }), (values, chosen) => {
         const fields = Object.fromEntries(chosen.map((k) => [k, values[k]]));

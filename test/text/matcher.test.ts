@@ -131,3 +131,38 @@ describe('term matcher with many prefix terms', () => {
     }
   });
 });
+
+// Work that must stay linear in the text and in the terms. The timeouts are
+// generous (linear work takes well under a second): they catch a quadratic
+// path, which took 23 s for the bio and 38 s for the terms.
+describe('term matcher at scale', () => {
+  it('matches a 1 MB bio of one term repeated, once per word, in linear time', { timeout: 20_000 }, () => {
+    const words = 150_000;
+    const bio = Array.from({ length: words }, () => 'reader').join(' ');
+    const found = new TermMatcher([
+      { text: 'reader', tag: 'a' },
+      { text: 'reader', tag: 'a' },
+      { text: 'reader', tag: 'b' },
+    ]).match(bio);
+    expect(bio.length).toBeGreaterThan(1_000_000);
+    // The same words listed twice under one value match once; under another value, again.
+    expect(found.filter((m) => m.tag === 'a')).toHaveLength(words);
+    expect(found.filter((m) => m.tag === 'b')).toHaveLength(words);
+  });
+
+  it('loads 100,000 wildcard terms in linear time and still matches the first and the last', { timeout: 20_000 }, () => {
+    const terms = Array.from({ length: 100_000 }, (_, i) => ({ text: `w${i.toString(36)}x*`, tag: i }));
+    const m = new TermMatcher(terms);
+    expect(m.size).toBe(100_000);
+    expect(m.match('w0xyz and w255rxs').map((x) => x.tag)).toEqual([0, 99_999]);
+  });
+
+  it('a one-letter wildcard added after longer ones does not hide them', () => {
+    const m = new TermMatcher([
+      { text: 'book*', tag: 'book' },
+      { text: 'b*', tag: 'b' },
+      { text: 'zine*', tag: 'zine' },
+    ]);
+    expect(m.match('booksellers zines').map((x) => x.tag).sort()).toEqual(['b', 'book', 'zine']);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { tokenize } from '../../src/text/tokenize.js';
+import { IN_HANDLE, IN_HASHTAG, QUOTED, TAG_START, tokenize } from '../../src/text/tokenize.js';
 import { tokenize as reference } from './tokenize-reference.js';
 
 const plain = (text: string) => {
@@ -69,5 +69,37 @@ describe('tokenize', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('where each word stood (flags)', () => {
+  const texts = [
+    'Inspired by @plant_powered_doc and @Ana.Reads, #StopGreenDeal2030 the "climate crisis" ok',
+    "Another 'plant based' burger, students' union #vegan_for_life and “net zero” «x y»",
+    'mail ana@example.org or C# code, a "long quotation of many many words" here',
+    "rock 'n' roll, #GoVegan! don't",
+  ];
+  it('marks handles, hashtags, their first words and scare quotes', () => {
+    const t = tokenize(texts[0]!);
+    const flagOf = (w: string) => t.flags[t.words.indexOf(w)];
+    expect(flagOf('plant')).toBe(IN_HANDLE);
+    expect(flagOf('doc')).toBe(IN_HANDLE);
+    expect(flagOf('stop')).toBe(IN_HASHTAG | TAG_START);
+    expect(flagOf('green')).toBe(IN_HASHTAG);
+    expect(flagOf('crisis')).toBe(QUOTED);
+    expect(flagOf('ok')).toBe(0);
+    const mail = tokenize(texts[2]!);
+    expect(mail.flags[mail.words.indexOf('example')]).toBe(0);
+    expect(mail.flags[mail.words.indexOf('quotation')]).toBe(0);
+  });
+
+  it('gives the same flags on the Unicode-folding path as on the fast scanner', () => {
+    for (const text of texts) {
+      const fast = tokenize(text);
+      // A lone Hangul jamo is read by neither scanner pass: the whole text takes the regex path.
+      const folded = tokenize(`\u1100 ${text}`);
+      expect(folded.words.slice(1)).toEqual(fast.words);
+      expect(folded.flags.slice(1)).toEqual(fast.flags);
+    }
   });
 });

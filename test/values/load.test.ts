@@ -48,14 +48,45 @@ describe('values file', () => {
     );
   });
 
-  it('names the line in JSON files too', async () => {
+  it('names line and column in JSON files, in JSON words (array, object)', async () => {
     const details = await problems(file('v.json', '{\n  "brand": "B",\n  "values": [\n    {"name": "a", "terms": "x"}\n  ]\n}\n'));
-    expect(details[0]).toMatch(/^values\[0\]\.terms \(line 4\)/);
+    expect(details).toEqual(['values[0].terms (line 4, column 19): expected an array, found "x"']);
   });
 
-  it('rejects unknown keys, so a typo does not pass silently', async () => {
-    const details = await problems(file('v.yml', 'brand: B\nvalue:\n  - name: a\n'));
-    expect(details.join('\n')).toMatch(/value/);
+  it('says a misspelt field in plain words, at the line of the misspelling, with the field it should be', async () => {
+    const details = await problems(
+      file('v.yml', 'brand: B\n# our values\nvalue:\n  - name: a\n    terms: [x]\nred_flags:\n  - name: spam\n    terms: [f4f]\nidealcustomer:\n  terms: [teacher]\n'),
+    );
+    expect(details).toEqual([
+      'value (line 3): unknown field; did you mean `values`?',
+      'red_flags (line 6): unknown field; did you mean `redFlags`?',
+      'idealcustomer (line 9): unknown field; did you mean `idealCustomer`?',
+    ]);
+  });
+
+  it('says the same of a JSON values file, at line and column, with no YAML words', async () => {
+    const details = await problems(file('v.json', '{"brand": "B", "value": [{"name": "a", "terms": ["x"]}]}'));
+    expect(details).toEqual(['value (line 1, column 16): unknown field; did you mean `values`?']);
+    const syntax = await problems(file('broken.json', '{"brand": "B",\n "values": [}\n'));
+    expect(syntax).toEqual([expect.stringMatching(/^line 2, column \d+: not valid JSON: /)]);
+    const list = await problems(file('list.json', '["brand", "values"]'));
+    expect(list).toEqual([expect.stringMatching(/^expected a JSON object .* but the file holds an array/)]);
+    for (const d of [...details, ...syntax, ...list]) expect(d).not.toMatch(/YAML|mapping|list\b/);
+  });
+
+  it('names a field that is missing (with no misspelling to blame), where it belongs', async () => {
+    expect(await problems(file('v.yml', 'brand: B\n'))).toEqual(['values: required but missing (a list)']);
+    expect(await problems(file('v.yml', 'brand: B\nvalues:\n  - name: a\n'))).toEqual(['values[0].terms (line 3): required but missing (a list)']);
+  });
+
+  it('lists the fields when an unknown one is like none of them', async () => {
+    const details = await problems(file('v.yml', 'brand: B\nvalues:\n  - name: a\n    terms: [x]\n    colour: green\n'));
+    expect(details).toEqual(['values[0].colour (line 5): unknown field; the fields here are `name`, `weight`, `terms`']);
+  });
+
+  it('suggests the choice a mistyped one is near', async () => {
+    const details = await problems(file('v.yml', 'brand: B\nvalues:\n  - name: a\n    terms: [x]\nredFlags:\n  - name: s\n    kind: spm\n    terms: [f4f]\n'));
+    expect(details).toEqual(['redFlags[0].kind (line 7): expected one of conflict, spam, found "spm"; did you mean `spam`?']);
   });
 
   it('applies the cross-field rules: duplicate names, terms with no words, exclude vs segment', async () => {

@@ -4,6 +4,7 @@ import { type CsvLayout, type CsvProblem, type CsvRecord, readCsvBatches, sniffC
 import { type ColumnMap, type FieldName, foldHeader, mapColumns } from '../fields.js';
 import type { OpenedInput } from '../open-input.js';
 import { createRowMapper, type RowMapperOptions, type SourceItem } from '../rows.js';
+import { jsonRows, looksLikeJson, peekJson } from './json-rows.js';
 import type { ReadOptions, SourceFormat, SourceReader } from './types.js';
 
 /** Identity fields: at least one must be mapped for rows to be followers. */
@@ -19,6 +20,13 @@ export interface CsvPreset {
   /** Fields a generic alias would wrongly claim in this format (Mailchimp's TAGS are labels, not mentions). */
   drop?(headers: string[]): readonly FieldName[];
   rowOptions?(headers: string[]): Partial<RowMapperOptions>;
+  /**
+   * The format also comes as JSON entries with the same field names (API
+   * responses, scraper outputs): their keys are read as the header.
+   */
+  json?: 'also' | 'only';
+  /** A platform list that never carries profile text or engagement (see SourceInfo). */
+  identityOnly?: boolean;
 }
 
 /**
@@ -31,6 +39,11 @@ export function csvSource(preset: CsvPreset): SourceFormat {
     id: preset.id,
     label: preset.label,
     detect(input) {
+      if (looksLikeJson(input)) {
+        const peek = preset.json ? peekJson(input) : undefined;
+        return peek ? preset.signature(peek.keys, input) : 0;
+      }
+      if (preset.json === 'only') return 0;
       const layout = sniffCsvLayout(input.head);
       return layout ? preset.signature(layout.headers, input) : 0;
     },
@@ -41,38 +54,17 @@ export function csvSource(preset: CsvPreset): SourceFormat {
 }
 
 export async function openCsv(input: OpenedInput, options: ReadOptions, preset: CsvPreset): Promise<SourceReader> {
+  if (looksLikeJson(input)) return openJsonRows(input, options, preset);
   const layout = sniffCsvLayout(input.head);
   if (!layout) throw new ColumnsNotMappedError(input.name, [], []);
-  const { map: aliasMap, unknownMapped } = mapColumns(layout.headers, options.map);
-  if (unknownMapped.length > 0) {
-    throw new UsageError(
-      `${input.name}: --map names ${unknownMapped.map(([f, h]) => `${f}=${JSON.stringify(h)}`).join(', ')}, but there is no such column. Columns found: ${layout.headers.map((h) => JSON.stringify(h)).join(', ')}`,
-    );
-  }
-  const presetMap = preset.columns?.(layout.headers) ?? {};
-  // Explicit --map beats the preset, the preset beats generic aliases.
-  const map: ColumnMap = { ...aliasMap };
-  for (const field of preset.drop?.(layout.headers) ?? []) delete map[field];
-  for (const [field, idx] of Object.entries(presetMap) as [FieldName, number | undefined][]) if (idx !== undefined) map[field] = idx;
-  for (const field of Object.keys(options.map) as FieldName[]) if (aliasMap[field] !== undefined) map[field] = aliasMap[field];
-  const hasIdentityColumn = IDENTITY.some((f) => map[f] !== undefined);
-  // An email identifies people only in lists that have no handle column at all:
-  // where there is one, a row with an empty handle is a broken row, not a subscriber.
-  const rowOptions = { ...preset.rowOptions?.(layout.headers), ...(hasIdentityColumn ? { emailIsKey: false } : {}) };
-  const nameIsKey = rowOptions.nameIsKey ?? false;
-  const emailIsKey = rowOptions.emailIsKey ?? false;
-  const identified =
-    hasIdentityColumn ||
-    (nameIsKey && (map.name !== undefined || map.firstName !== undefined)) ||
-    (emailIsKey && map.email !== undefined);
-  if (!identified) throw new ColumnsNotMappedError(input.name, layout.headers, sampleRows(input.head, layout));
-  const fields = (Object.keys(map) as FieldName[]).filter((f) => map[f] !== undefined);
-  const mapperOptions: RowMapperOptions = { file: input.name, dateOrder: options.dateOrder ?? 'mdy', ...rowOptions };
+  const { map, fields, mapperOptions, emailIdentity } = planColumns(input.name, layout.headers, options, preset, () => sampleRows(input.head, layout));
   const toItem = createRowMapper(map, mapperOptions);
   // items and batches read the same input: whichever the caller iterates is the one that runs.
   const batches = (): AsyncGenerator<SourceItem[]> => csvBatches(input, layout, toItem);
+  const used = new Set(Object.values(map));
+  const unusedColumns = layout.headers.filter((h, i) => h.trim() !== '' && !used.has(i));
   return {
-    info: { format: preset.id, columns: layout.headers, fields },
+    info: { format: preset.id, columns: layout.headers, fields, unusedColumns, ...(emailIdentity !== undefined ? { emailIdentity } : {}) },
     items: {
       async *[Symbol.asyncIterator]() {
         for await (const batch of batches()) yield* batch;
@@ -81,6 +73,58 @@ export async function openCsv(input: OpenedInput, options: ReadOptions, preset: 
     batches: { [Symbol.asyncIterator]: batches },
     splittable: { input, layout, map, rowOptions: mapperOptions },
   };
+}
+
+/** JSON entries read like rows: their keys are the header (see json-rows.ts). */
+async function openJsonRows(input: OpenedInput, options: ReadOptions, preset: CsvPreset): Promise<SourceReader> {
+  const peek = peekJson(input);
+  const keys = peek?.keys ?? [];
+  const { map, fields, mapperOptions } = planColumns(input.name, keys, options, preset, () => peek?.samples ?? []);
+  const toItem = createRowMapper(map, mapperOptions);
+  return {
+    info: { format: preset.id, columns: keys, fields, ...(preset.identityOnly ? { identityOnly: true } : {}) },
+    items: { [Symbol.asyncIterator]: () => jsonRows(input, keys, toItem) },
+  };
+}
+
+/**
+ * The column map of a file: explicit --map entries first, then the format's
+ * own columns, then generic aliases. Throws when nothing identifies a follower.
+ */
+function planColumns(
+  file: string,
+  headers: string[],
+  options: ReadOptions,
+  preset: CsvPreset,
+  samples: () => string[][],
+): { map: ColumnMap; fields: FieldName[]; mapperOptions: RowMapperOptions; emailIdentity?: string } {
+  const { map: aliasMap, unknownMapped } = mapColumns(headers, options.map);
+  if (unknownMapped.length > 0) {
+    throw new UsageError(
+      `${file}: --map names ${unknownMapped.map(([f, h]) => `${f}=${JSON.stringify(h)}`).join(', ')}, but there is no such column. Columns found: ${headers.map((h) => JSON.stringify(h)).join(', ')}`,
+    );
+  }
+  const presetMap = preset.columns?.(headers) ?? {};
+  // Explicit --map beats the preset, the preset beats generic aliases.
+  const map: ColumnMap = { ...aliasMap };
+  for (const field of preset.drop?.(headers) ?? []) delete map[field];
+  for (const [field, idx] of Object.entries(presetMap) as [FieldName, number | undefined][]) if (idx !== undefined) map[field] = idx;
+  for (const field of Object.keys(options.map) as FieldName[]) if (aliasMap[field] !== undefined) map[field] = aliasMap[field];
+  const hasIdentityColumn = IDENTITY.some((f) => map[f] !== undefined);
+  // An email identifies people only in lists that have no handle column at all:
+  // where there is one, a row with an empty handle is a broken row, not a subscriber.
+  const rowOptions = { ...preset.rowOptions?.(headers), ...(hasIdentityColumn ? { emailIsKey: false } : {}) };
+  const nameIsKey = rowOptions.nameIsKey ?? false;
+  const emailIsKey = rowOptions.emailIsKey ?? false;
+  const identified =
+    hasIdentityColumn ||
+    (nameIsKey && (map.name !== undefined || map.firstName !== undefined)) ||
+    (emailIsKey && map.email !== undefined);
+  if (!identified) throw new ColumnsNotMappedError(file, headers, samples());
+  const fields = (Object.keys(map) as FieldName[]).filter((f) => map[f] !== undefined);
+  // The email column that took over identity, so the report can say so.
+  const emailIdentity = emailIsKey && !hasIdentityColumn && map.email !== undefined ? headers[map.email] : undefined;
+  return { map, fields, mapperOptions: { file, dateOrder: options.dateOrder ?? 'mdy', ...rowOptions }, ...(emailIdentity !== undefined ? { emailIdentity } : {}) };
 }
 
 const BATCH_ROWS = 64;
@@ -153,4 +197,16 @@ export const genericCsv = csvSource({
   signature: (headers) => (headers.length > 0 ? 10 : 0),
   // Newsletter and CRM lists (Klaviyo, HubSpot, Beehiiv, Kit) have an email but no handle.
   rowOptions: () => ({ emailIsKey: true }),
+});
+
+/**
+ * The JSON fallback: a list of accounts (an API response, a scraper's
+ * dataset) whose keys map through the same aliases as CSV headers
+ * (`username`, `description`, `followers_count`, `fullName`, …).
+ */
+export const genericJson = csvSource({
+  id: 'json',
+  label: 'JSON accounts with recognised keys',
+  json: 'only',
+  signature: (headers) => (headers.length > 0 ? 10 : 0),
 });

@@ -1,11 +1,15 @@
 import { UsageError } from '../../errors.js';
 import type { OpenedInput } from '../open-input.js';
-import { genericCsv } from './generic-csv.js';
+import { blueskyFollowers } from './bluesky.js';
+import { genericCsv, genericJson } from './generic-csv.js';
+import { instagramProfiles } from './instagram-api.js';
 import { instagramJson } from './instagram-json.js';
 import { linkedinConnections } from './linkedin.js';
 import { mailchimpAudience } from './mailchimp.js';
+import { mastodonFollowers } from './mastodon.js';
 import { meltwaterMentions } from './meltwater.js';
 import { substackSubscribers } from './substack.js';
+import { tiktokDownload, tiktokProfiles } from './tiktok.js';
 import type { SourceFormat } from './types.js';
 import { xApiDump } from './x-api.js';
 import { xArchive } from './x-archive.js';
@@ -19,10 +23,16 @@ export const SOURCE_FORMATS: readonly SourceFormat[] = [
   xArchive,
   linkedinConnections,
   xApiDump,
+  instagramProfiles,
+  blueskyFollowers,
+  mastodonFollowers,
+  tiktokDownload,
+  tiktokProfiles,
   meltwaterMentions,
   mailchimpAudience,
   substackSubscribers,
   genericCsv,
+  genericJson,
 ];
 
 export function formatById(id: string): SourceFormat {

@@ -2,7 +2,8 @@ import { InputError } from '../../errors.js';
 import { escapeControl } from '../../safe-text.js';
 import { emptyEngagement, type Follower } from '../../follower.js';
 import { parseHandle } from '../../handles.js';
-import { streamJsonArray } from '../json-array-stream.js';
+import { elementProblem } from '../json-array-stream.js';
+import { streamJsonEntries } from '../json-entries.js';
 import { repairMojibake } from '../mojibake.js';
 import type { OpenedInput } from '../open-input.js';
 import type { RowWarning, SourceItem } from '../rows.js';
@@ -12,6 +13,8 @@ import { fieldLearner } from './learn-fields.js';
 const FOLLOWERS_KEY = 'relationships_followers';
 const FOLLOWING_KEY = 'relationships_following';
 const FILE_NAME = /(?:^|[/\\:])followers(?:_\d+)?\.json$/i;
+// The keys of one list entry: a file that opens with one is a single bare entry (an account with one follower).
+const ENTRY_KEYS = new Set(['title', 'media_list_data', 'string_list_data']);
 
 /** One Instagram list entry, as far as kindred reads it. */
 export interface InstagramIdentity {
@@ -56,7 +59,8 @@ export function instagramTime(raw: unknown): Date | null {
  * `followers_1.json`, `followers_2.json`, … (older downloads:
  * `followers.json`). A top-level list of `{title, media_list_data,
  * string_list_data: [{href, value, timestamp}]}`, or the same list wrapped in
- * `{"relationships_followers": [...]}`. Streamed one entry at a time, so a
+ * `{"relationships_followers": [...]}`; an account with one follower may get
+ * that entry alone, as a bare object. Streamed one entry at a time, so a
  * 100 MB export is never held in memory. It carries a handle, a profile link
  * and the follow date: no profile text, no counts, no engagement.
  */
@@ -92,7 +96,7 @@ export const instagramJson: SourceFormat = {
         input.name,
       );
     }
-    if (wrapper !== undefined && wrapper !== FOLLOWERS_KEY) {
+    if (wrapper !== undefined && wrapper !== FOLLOWERS_KEY && !ENTRY_KEYS.has(wrapper)) {
       throw new InputError(
         `this Instagram file holds "${escapeControl(wrapper)}", not followers. Give followers_1.json (and followers_2.json, …) from connections/followers_and_following/`,
         input.name,
@@ -120,9 +124,9 @@ async function* instagramItems(input: OpenedInput, info: SourceInfo): AsyncGener
       }
     }
   };
-  for await (const el of streamJsonArray(input.text(), { file, wrapperKeys: [FOLLOWERS_KEY] })) {
+  for await (const el of streamJsonEntries(input.text(), { file, listKeys: [FOLLOWERS_KEY] })) {
     if (!el.ok) {
-      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} is not valid JSON: ${el.error}` } };
+      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: elementProblem(el) } };
       continue;
     }
     if (!isObject(el.value)) {
@@ -133,7 +137,11 @@ async function* instagramItems(input: OpenedInput, info: SourceInfo): AsyncGener
     const id = instagramIdentity(el.value);
     const handle = id.handle ? parseHandle(id.handle) : undefined;
     if (!handle) {
-      yield { kind: 'skip', skip: { code: 'MISSING_HANDLE', file, line: el.line, detail: `entry ${el.index + 1} has no username, title or link` } };
+      const keys = Object.keys(el.value).slice(0, 8).join(', ');
+      yield {
+        kind: 'skip',
+        skip: { code: 'MISSING_HANDLE', file, line: el.line, detail: `entry ${el.index + 1} has no string_list_data value or link, nor a title (its keys: ${keys || 'none'})` },
+      };
       continue;
     }
     const warnings: RowWarning[] = [];

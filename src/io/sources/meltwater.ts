@@ -6,7 +6,7 @@ import type { SourceFormat } from './types.js';
 
 // Column names only a media-monitoring export has, current (2023–) and older (≈2022) layouts.
 const MELTWATER_COLUMNS = [
-  'documentid', 'inputname', 'hitsentence', 'openingtext', 'sourcedomain', 'authorhandle', 'authorname',
+  'documentid', 'inputname', 'hitsentence', 'openingtext', 'sourcedomain', 'authorhandle', 'authorname', 'influencer', 'tweetid',
   'twitterscreenname', 'userprofileurl', 'twitterbio', 'twitterfollowers', 'twitterauthority', 'socialecho', 'keyphrases', 'ave',
 ];
 
@@ -16,14 +16,21 @@ const MELTWATER_COLUMNS = [
  * header is found by signature). Current header: `Date, Time, Document ID,
  * URL, Input Name, …, Author Name, Author Handle, …, Hit Sentence, …, Reach,
  * …, Engagement, Shares, Quotes, Likes, Replies, Reposts, Comments, …`; older
- * one: `…, Twitter Screen Name, User Profile Url, Twitter Bio, Twitter
- * Followers, Twitter Following, …`.
+ * and 2025 Explore layouts: `…, Influencer, …, Twitter Id, …, Twitter Screen
+ * Name, User Profile Url, Twitter Bio, Twitter Followers, Twitter Following, …`.
+ *
+ * Who wrote a mention: the handle is `Author Handle` or `Influencer`
+ * (`@name`), else the profile URL's; `Twitter Screen Name` holds the
+ * *display name* in 2025 exports (`muhammad`), so it is read as the name
+ * only. Mentions are merged per account id (`Twitter Id`) where there is one
+ * (see aggregateByAuthor), and the handle stays the key that interaction
+ * logs, overrides and `explain` name people by.
  *
  * `URL` is the mention's URL and `Title`/`Headline` the article's, never the
- * author's. Each row counts as one mention by its author, plus the likes,
- * replies, reposts and comments it drew, dated by the mention's `Date`.
- * (`Engagement` is their total and `Shares`/`Quotes` overlap `Reposts` on X,
- * so they are not added again.)
+ * author's. Each row counts as one mention by its author, dated by the
+ * mention's `Date`: that is the author's engagement with the brand. The
+ * likes, replies and reposts a mention drew are its reach (one viral post is
+ * not a relationship) and are not read as engagement.
  */
 export const meltwaterPreset: CsvPreset = {
   id: 'meltwater',
@@ -31,30 +38,26 @@ export const meltwaterPreset: CsvPreset = {
   signature(headers) {
     const h = foldedHeaders(headers);
     const hits = MELTWATER_COLUMNS.filter((c) => h.has(c)).length;
-    const author = h.has('authorhandle') || h.has('twitterscreenname');
+    const author = h.has('authorhandle') || h.has('twitterscreenname') || h.has('influencer');
     return author && hits >= 3 ? 90 : 0;
   },
   columns(headers): ColumnMap {
     return {
-      handle: columnOf(headers, 'Author Handle', 'Twitter Screen Name'),
-      name: columnOf(headers, 'Author Name'),
+      handle: columnOf(headers, 'Author Handle', 'Influencer'),
+      name: columnOf(headers, 'Author Name', 'Twitter Screen Name'),
       id: columnOf(headers, 'Twitter Id'),
       profileUrl: columnOf(headers, 'User Profile Url'),
       bio: columnOf(headers, 'Twitter Bio'),
       followers: columnOf(headers, 'Twitter Followers'),
       following: columnOf(headers, 'Twitter Following'),
       location: columnOf(headers, 'City', 'State', 'Region', 'Subregion', 'Country'),
-      likes: columnOf(headers, 'Likes'),
-      replies: columnOf(headers, 'Replies'),
-      comments: columnOf(headers, 'Comments'),
-      shares: columnOf(headers, 'Reposts', 'Shares'),
       lastInteractionAt: columnOf(headers, 'Date', 'Alternate Date Format'),
     } as ColumnMap;
   },
-  // Generic aliases that mean something else here (`URL`, `Title`, `Engagement`, `Quotes`, …); the
+  // Generic aliases that mean something else here (`URL`, `Title`, `Engagement`, `Likes`, …); the
   // fields this format does have are set again by columns() above. `Reach` is left unread: it is
   // an audience estimate, not a confirmed follower count.
-  drop: () => ['profileUrl', 'headline', 'interactions', 'mentions', 'shares', 'name', 'id', 'location'],
+  drop: () => ['profileUrl', 'headline', 'interactions', 'mentions', 'shares', 'likes', 'replies', 'comments', 'name', 'id', 'location', 'handle'],
   rowOptions: () => ({ rowIsInteraction: 'mention' }),
 };
 
@@ -80,19 +83,28 @@ export const meltwaterMentions: SourceFormat = {
 
 export async function* aggregateByAuthor(items: AsyncIterable<SourceItem>): AsyncGenerator<SourceItem> {
   const out: SourceItem[] = [];
-  const first = new Map<string, { follower: Follower; warnings: RowWarning[] }>();
+  type Author = { follower: Follower; warnings: RowWarning[] };
+  // The account id says who wrote a mention; a row without one belongs to the author with its handle.
+  const byId = new Map<string, Author>();
+  const byKey = new Map<string, Author>();
   for await (const item of items) {
     if (item.kind === 'skip') {
       out.push(item);
       continue;
     }
     const { follower, warnings } = item;
-    const earlier = first.get(follower.key);
+    const id = follower.id;
+    const sameKey = byKey.get(follower.key);
+    const earlier =
+      (id !== undefined ? byId.get(id) : undefined) ??
+      (sameKey && (sameKey.follower.id === undefined || id === undefined || sameKey.follower.id === id) ? sameKey : undefined);
     if (!earlier) {
-      first.set(follower.key, item);
+      if (id !== undefined) byId.set(id, item);
+      if (!byKey.has(follower.key)) byKey.set(follower.key, item);
       out.push(item);
       continue;
     }
+    if (id !== undefined && !byId.has(id)) byId.set(id, earlier);
     mergeMention(earlier.follower, follower);
     earlier.warnings.push(...warnings);
     out.push({

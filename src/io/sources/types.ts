@@ -22,6 +22,12 @@ export interface SourceInfo {
    * (Instagram JSON, X archive): --map cannot add what the format lacks.
    */
   identityOnly?: boolean;
+  /** Columns present but read as no field: listed in the report, so nothing the user gave goes unmentioned. */
+  unusedColumns?: string[];
+  /** The column that identifies followers when the file has no handle column (a newsletter list's email). */
+  emailIdentity?: string;
+  /** Set when --platform named a format this file does not look like: what it looks like instead, if anything. */
+  platformMismatch?: { forced: string; looksLike?: string };
 }
 
 export interface SourceReader {

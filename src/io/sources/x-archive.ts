@@ -2,7 +2,7 @@ import { InputError } from '../../errors.js';
 import { escapeControl } from '../../safe-text.js';
 import { emptyEngagement, type Follower } from '../../follower.js';
 import { parseHandle } from '../../handles.js';
-import { streamJsonArray } from '../json-array-stream.js';
+import { elementProblem, streamJsonArray } from '../json-array-stream.js';
 import type { OpenedInput } from '../open-input.js';
 import type { SourceItem } from '../rows.js';
 import type { SourceFormat, SourceInfo } from './types.js';
@@ -95,7 +95,7 @@ async function* xItems(input: OpenedInput, info: SourceInfo): AsyncGenerator<Sou
   const note = fieldLearner(info);
   for await (const el of streamJsonArray(input.text(), { file, assignment: true })) {
     if (!el.ok) {
-      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} is not valid JSON: ${el.error}` } };
+      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: elementProblem(el) } };
       continue;
     }
     const entry = isObject(el.value) && isObject(el.value.follower) ? el.value.follower : undefined;

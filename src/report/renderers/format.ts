@@ -27,10 +27,15 @@ export const SEGMENT_MEANING: Record<SegmentKey, string> = {
   misaligned: 'conflicts with your values, spam or fake',
 };
 
+/** "1 dissenter", "3 dissenters": a count with its noun, grammatical at 1. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${num(n)} ${n === 1 ? one : many}`;
+}
+
 export const LIST_TITLES = {
   advocates: 'Advocates to thank',
   nurture: 'Potential to nurture (aligned, quiet)',
-  qualify: 'Potential to qualify (engaged, no values signal yet)',
+  qualify: 'Potential to qualify (engaged, values signal missing or below the bar)',
   dissenters: 'Dissenters to hear before removing anyone',
   review: 'Misaligned to review',
 } as const;
@@ -69,17 +74,69 @@ export function listDetail(f: FollowerSummary, key: ListKey): string {
 }
 
 export function listDetailHeading(key: ListKey): string {
-  return key === 'review' || key === 'dissenters' ? 'brought in by' : 'values';
+  if (key === 'review' || key === 'dissenters') return 'brought in by';
+  // A follower to qualify is not aligned: any value shown matched below the alignment bar.
+  return key === 'qualify' ? 'values below the bar' : 'values';
 }
 
-/** The quality score with its inputs, as one line of arithmetic the reader can redo. */
+/** The quality score as a headline figure: "63/100", or "not measurable: no profile text". */
+export function scoreText(report: Report): string {
+  const q = report.quality;
+  return q.score === null ? `not measurable: ${q.notMeasurable?.reason ?? 'unknown'}` : `${q.score}/100`;
+}
+
+/** The quality score with its inputs, as one line of arithmetic the reader can redo, or why there is none. */
 export function qualityArithmetic(report: Report): string {
   const q = report.quality;
+  if (q.score === null) {
+    return `values are seen only in profile text: ${pct(q.profileTextShare)} of followers have it, the score needs ${pct(q.minProfileTextShare)}`;
+  }
   return `${q.score} = 100 × min(1, ${pct(q.effectiveShare)} ÷ ${pct(q.target)}) × (1 − ${pct(report.segments.misaligned.share)})`;
 }
 
 export function effectiveDefinition(report: Report): string {
-  return `advocates + ${dec(report.quality.potentialWeight)} × potential`;
+  return `advocates + ${dec(report.quality.potentialWeight)} × potential to nurture`;
+}
+
+/**
+ * The breakdown of each segment that has one, as "label: parts" lines. The parts
+ * are exclusive, so each line adds up to its segment's count.
+ */
+export function segmentBreakdowns(report: Report): string[] {
+  const s = report.segments;
+  const m = s.misaligned;
+  const misaligned = [
+    plural(m.dissenters, 'dissenter'),
+    plural(m.quietConflicts, 'quiet conflict'),
+    `${num(m.spam)} spam`,
+    plural(m.suspects, 'suspect account'),
+    ...(m.overridden ? [`${num(m.overridden)} by override`] : []),
+  ];
+  return [
+    `potential ${num(s.potential.count)}: ${num(s.potential.nurture)} to nurture, ${num(s.potential.qualify)} to qualify`,
+    `passive ${num(s.passive.count)}: ${num(s.passive.noEvidence)} with no evidence at all, ${num(s.passive.noSignal)} with evidence below every bar`,
+    `misaligned ${num(m.count)}: ${misaligned.join(', ')}`,
+  ];
+}
+
+/** What evidence the classified followers carried: four exclusive parts. */
+export function evidenceBreakdown(report: Report): string {
+  const ev = report.dataQuality.evidence;
+  return `evidence for ${plural(report.totals.classified, 'follower')}: ${num(ev.both)} profile text and engagement, ${num(ev.profileTextOnly)} profile text only, ${num(ev.engagementOnly)} engagement only, ${num(ev.none)} neither`;
+}
+
+/** Followers with profile text (where values can be seen). */
+export function withProfileText(report: Report): number {
+  const ev = report.dataQuality.evidence;
+  return ev.both + ev.profileTextOnly;
+}
+
+/** Values and red flags are counted per follower, and one follower can hold several: say so beside them. */
+export const OVERLAP_NOTE = 'one follower can hold several values, so these do not add up';
+
+/** The group-think risk as a heading word: "not measurable" where values cannot be seen. */
+export function riskLabel(report: Report): string {
+  return report.groupThink.notMeasurable ? 'not measurable' : report.groupThink.risk;
 }
 
 /** Plain-language reading of the group-think figures, one per risk level. */
@@ -93,7 +150,9 @@ export function groupThinkSummary(report: Report): string {
     case 'high':
       return 'High risk: nearly everyone rallies around one value and nobody engaged disagrees. An echo chamber tells you little.';
     case 'unknown':
-      return 'Unknown: no aligned followers and no engagement data, so concentration and dissent cannot be judged.';
+      return g.notMeasurable
+        ? `Not measurable: ${g.notMeasurable}, so neither values nor dissent can be seen.`
+        : 'Unknown: no aligned followers and no engagement data, so concentration and dissent cannot be judged.';
   }
 }
 
@@ -102,15 +161,22 @@ export function groupThinkSummary(report: Report): string {
  * express them: with no bios at all, silence says nothing about the values.
  */
 export function unexpressedCallout(report: Report): string[] {
-  return report.dataQuality.evidence.profileText > 0 ? report.unexpressedValues : [];
+  return withProfileText(report) > 0 ? report.unexpressedValues : [];
 }
 
 /** Findings that belong to the group-think section rather than the general notes. */
 export const GROUP_THINK_CODES = new Set(['NO_DISSENT', 'ONE_VALUE_DOMINATES']);
 
 export const DIVERSITY_NOTE = 'normalised entropy: 0 = all on one value, 1 = evenly spread';
-export const DOMINANT_NOTE = 'at 80% or more, one value dominates';
+export const DOMINANT_NOTE = 'one value dominates when it makes up 80% or more of the values expressed';
 export const DISSENT_NOTE = 'engaged followers who conflict with a value; 0 = nobody disagrees';
+
+/** One interactions file in the data-quality section: its rows, what was skipped and why, and who it matched. */
+export function interactionsSummary(i: Report['interactions'][number]): string {
+  const why = Object.entries(i.skippedByCode).map(([code, n]) => `${code} ${num(n)}`);
+  const skipped = i.skipped ? ` (${num(i.skipped)} skipped: ${why.join(', ')})` : '';
+  return `${plural(i.rowsRead, 'row')}${skipped}, ${plural(i.handles, 'handle')}: ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following`;
+}
 
 /** What data-quality gaps an input has, in the words a user would look for. */
 export function missingSignals(i: Report['inputs'][number]): string[] {

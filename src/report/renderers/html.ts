@@ -7,8 +7,10 @@ import {
   DOMINANT_NOTE,
   dec,
   effectiveDefinition,
+  evidenceBreakdown,
   GROUP_THINK_CODES,
   groupThinkSummary,
+  interactionsSummary,
   LIST_ORDER,
   LIST_TITLES,
   listDetail,
@@ -17,21 +19,63 @@ import {
   listTotal,
   missingSignals,
   num,
+  OVERLAP_NOTE,
   pct,
   qualityArithmetic,
+  riskLabel,
+  scoreText,
+  segmentBreakdowns,
   SEGMENT_MEANING,
   SEGMENT_ORDER,
   unexpressedCallout,
 } from './format.js';
+import { followersSection } from './html-followers.js';
+import { FOLLOWERS_SCRIPT, FOLLOWERS_SCRIPT_HASH } from './html-followers-script.js';
 
 /**
  * The report as one self-contained HTML file: inline CSS and inline SVG
- * charts, no scripts, no fonts, no images, no links, and a Content Security
- * Policy that forbids every network request, so it opens offline, can be
- * mailed to a client and prints cleanly. Every piece of data goes through
- * `esc()`.
+ * charts, no fonts, no images, and a Content Security Policy that forbids
+ * every network request, so it opens offline, can be mailed to a client and
+ * prints cleanly. Every piece of data goes through `esc()`.
+ *
+ * With a follower list (`kindred audit --format html`), the page is written in
+ * three parts so the rows never wait in memory: `htmlPageStart` (the head,
+ * opening the JSON block), the rows as they are classified (see
+ * ../html-rows.ts), then `htmlPageEnd` (the report, the list's controls and
+ * the one inline script, allowed by its hash). Without JavaScript the page is
+ * the static report with its top lists.
  */
 export function renderHtml(report: Report): string {
+  return htmlPageStart(report, false) + htmlPageEnd(report);
+}
+
+/** What the page says about its follower list: how many rows it embeds of how many classified. */
+export interface FollowerListInfo {
+  embedded: number;
+  classified: number;
+  /** The --html-followers limit the list stopped at (when it did). */
+  limit: number;
+  anonymized: boolean;
+}
+
+/** Closes the JSON block `htmlPageStart` opened: the rows each end with a comma. */
+export const FOLLOWER_DATA_END = 'null]</script>\n';
+
+export function htmlPageStart(page: Pick<Report, 'brand' | 'asOf'>, withList: boolean): string {
+  const scripts = withList ? `; script-src ${FOLLOWERS_SCRIPT_HASH}` : '';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'${scripts}">
+<meta name="color-scheme" content="light dark">
+<title>${esc(page.brand)}: audience report (${esc(page.asOf)})</title>
+<style>${STYLE}</style>
+${withList ? '<script type="application/json" id="follower-data">[\n' : ''}`;
+}
+
+export function htmlPageEnd(report: Report, list?: FollowerListInfo): string {
   const seg = report.segments;
   const q = report.quality;
   const t = report.totals;
@@ -46,7 +90,11 @@ export function renderHtml(report: Report): string {
   // Headline.
   body.push('<section id="community"><h2>Your community</h2>');
   body.push('<div class="kpis">');
-  body.push(kpi('quality score', `${q.score}<small>/100</small>`, 'quality-score'));
+  body.push(
+    q.score === null
+      ? kpi('quality score', 'not measurable', 'quality-score', esc(q.notMeasurable?.reason ?? ''))
+      : kpi('quality score', `${q.score}<small>/100</small>`, 'quality-score'),
+  );
   body.push(kpi('effective community', `${num(q.effectiveCommunity)}`, 'effective-community', `${pct(q.effectiveShare)} of ${num(t.classified)} followers`));
   body.push(kpi('followers classified', num(t.classified), 'classified', `${num(t.rowsRead)} rows read · ${num(t.skipped)} skipped`));
   body.push('</div>');
@@ -60,25 +108,24 @@ export function renderHtml(report: Report): string {
   }
   body.push('</tbody></table>');
   body.push('<ul class="detail">');
-  body.push(`<li>potential: ${num(seg.potential.nurture)} to nurture, ${num(seg.potential.qualify)} to qualify</li>`);
-  body.push(`<li>passive: ${num(seg.passive.noEvidence)} with no evidence at all</li>`);
-  body.push(
-    `<li>misaligned: ${num(seg.misaligned.dissenters)} dissenters, ${num(seg.misaligned.conflicts)} in conflict, ${num(seg.misaligned.spam)} spam, ${num(seg.misaligned.suspects)} suspect accounts</li>`,
-  );
+  for (const line of segmentBreakdowns(report)) body.push(`<li>${esc(line)}</li>`);
   body.push('</ul>');
   body.push(
-    `<p class="formula">Effective community = ${esc(effectiveDefinition(report))}; raw size does not count.<br>Quality score = 100 × min(1, effective share ÷ target) × (1 − misaligned share):<br><code class="arithmetic">${esc(qualityArithmetic(report))}</code></p>`,
+    q.score === null
+      ? `<p class="formula">Effective community = ${esc(effectiveDefinition(report))}; raw size does not count.<br>Quality score ${esc(scoreText(report))}: ${esc(qualityArithmetic(report))}.</p>`
+      : `<p class="formula">Effective community = ${esc(effectiveDefinition(report))}; raw size does not count.<br>Quality score = 100 × min(1, effective share ÷ target) × (1 − misaligned share):<br><code class="arithmetic">${esc(qualityArithmetic(report))}</code></p>`,
   );
   body.push('</section>');
 
   // Value resonance.
   body.push('<section id="values"><h2>Value resonance</h2>');
   body.push(valueChart(report));
+  body.push(`<p class="note">${esc(OVERLAP_NOTE[0]!.toUpperCase() + OVERLAP_NOTE.slice(1))}.</p>`);
   body.push(
     `<table><thead><tr><th>value</th><th class="num">followers</th><th class="num">share</th><th class="num">advocates (${num(seg.advocate.count)})</th><th class="num">share of advocates</th></tr></thead><tbody>`,
   );
   for (const v of report.values) {
-    body.push(`<tr><td>${esc(v.name)}</td><td class="num">${num(v.followers)}</td><td class="num">${pct(v.share)}</td><td class="num">${num(v.advocates)}</td><td class="num">${pct(v.advocateShare)}</td></tr>`);
+    body.push(`<tr data-value="${esc(v.name)}"><td>${esc(v.name)}</td><td class="num">${num(v.followers)}</td><td class="num">${pct(v.share)}</td><td class="num">${num(v.advocates)}</td><td class="num">${pct(v.advocateShare)}</td></tr>`);
   }
   body.push('</tbody></table>');
   if (unexpressedCallout(report).length) {
@@ -90,7 +137,7 @@ export function renderHtml(report: Report): string {
   const ic = report.idealCustomer;
   body.push('<section id="ideal"><h2>Ideal-customer fit</h2>');
   if (ic.defined) {
-    body.push(`<p><strong>${num(ic.fit)}</strong> followers fit the ideal customer (${pct(ic.share)}).</p>`);
+    body.push(`<p><strong>${num(ic.fit)}</strong> ${ic.fit === 1 ? 'follower fits' : 'followers fit'} the ideal customer (${pct(ic.share)}).</p>`);
     body.push('<table><thead><tr><th>segment</th><th class="num">fit</th><th class="num">of</th><th class="num">share of segment</th></tr></thead><tbody>');
     for (const name of SEGMENT_ORDER) {
       body.push(`<tr><td><span class="swatch ${name}"></span>${name}</td><td class="num">${num(ic.bySegment[name])}</td><td class="num">${num(seg[name].count)}</td><td class="num">${pct(ic.bySegmentShare[name])}</td></tr>`);
@@ -101,14 +148,19 @@ export function renderHtml(report: Report): string {
 
   // Group-think.
   const g = report.groupThink;
-  body.push(`<section id="groupthink"><h2>Group-think risk: <span class="risk ${g.risk}">${g.risk}</span></h2>`);
+  body.push(`<section id="groupthink"><h2>Group-think risk: <span class="risk ${g.risk}">${riskLabel(report)}</span></h2>`);
   body.push(`<p>${esc(groupThinkSummary(report))}</p>`);
   body.push('<table><thead><tr><th>figure</th><th class="num">value</th><th>reading</th></tr></thead><tbody>');
   body.push(`<tr><td>value diversity</td><td class="num">${g.diversity === null ? 'n/a' : g.diversity.toFixed(2)}</td><td>${esc(DIVERSITY_NOTE)}</td></tr>`);
   if (g.dominantValue) {
-    body.push(`<tr><td>top value: ${esc(g.dominantValue)}</td><td class="num">${pct(g.dominantShare)}</td><td>of ${num(g.alignedFollowers)} aligned followers; ${esc(DOMINANT_NOTE)}</td></tr>`);
+    body.push(`<tr><td>top value: ${esc(g.dominantValue)}</td><td class="num">${pct(g.dominantShare)}</td><td>of ${num(g.alignedFollowers)} aligned followers hold it</td></tr>`);
+    body.push(`<tr><td>its share of values expressed</td><td class="num">${pct(g.dominantMentionShare)}</td><td>${esc(DOMINANT_NOTE)}</td></tr>`);
   }
-  body.push(`<tr><td>dissenters</td><td class="num">${num(g.dissenters)}</td><td>${pct(g.dissentShare)} of engaged followers; ${esc(DISSENT_NOTE)}</td></tr>`);
+  body.push(
+    g.notMeasurable
+      ? `<tr><td>dissenters</td><td class="num">n/a</td><td>${esc(g.notMeasurable)}: conflicts are read in profile text</td></tr>`
+      : `<tr><td>dissenters</td><td class="num">${num(g.dissenters)}</td><td>${pct(g.dissentShare)} of engaged followers; ${esc(DISSENT_NOTE)}</td></tr>`,
+  );
   body.push('</tbody></table>');
   for (const f of report.findings.filter((x) => GROUP_THINK_CODES.has(x.code))) body.push(`<p class="warning"><strong>Warning:</strong> ${esc(f.message)}</p>`);
   body.push('</section>');
@@ -120,7 +172,7 @@ export function renderHtml(report: Report): string {
     body.push(`<section class="list" id="list-${key}"><h2>${esc(LIST_TITLES[key])}: top ${list.length} of ${num(listTotal(report, key))}</h2>`);
     body.push(`<table class="people"><thead><tr><th>handle</th><th>name</th><th class="num">${listScore(key)}</th><th>${listDetailHeading(key)}</th></tr></thead><tbody>`);
     for (const f of list) {
-      body.push(`<tr><td class="handle">@${esc(f.handle)}</td><td>${esc(f.name ?? '')}</td><td class="num">${dec(f[listScore(key)])}</td><td>${esc(listDetail(f, key))}</td></tr>`);
+      body.push(`<tr><td class="handle">@${esc(f.handle)}</td><td>${esc(f.name ?? '')}</td><td class="num" data-label="${listScore(key)}">${dec(f[listScore(key)])}</td><td>${esc(listDetail(f, key))}</td></tr>`);
     }
     body.push('</tbody></table></section>');
   }
@@ -132,14 +184,20 @@ export function renderHtml(report: Report): string {
     body.push(`<tr><th>format</th><td>${esc(i.formatLabel)}</td></tr>`);
     body.push(`<tr><th>rows</th><td>${num(i.rowsRead)} read: ${num(i.classified)} classified, ${num(i.skipped)} skipped</td></tr>`);
     body.push(`<tr><th>fields found</th><td>${esc(i.fields.join(', ')) || 'none'}</td></tr>`);
+    if (i.unusedColumns.length) body.push(`<tr><th>columns not used</th><td>${esc(i.unusedColumns.join(', '))}</td></tr>`);
     body.push(`<tr><th>missing</th><td>${esc(missingSignals(i).join('; ') || 'nothing')}</td></tr>`);
     body.push('</tbody></table>');
   }
   for (const i of report.interactions) {
-    body.push(`<p>Interactions <code>${esc(baseName(i.file))}</code>: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following.</p>`);
+    body.push(`<p>Interactions <code>${esc(baseName(i.file))}</code>: ${esc(interactionsSummary(i))}.</p>`);
+    if (i.skippedSamples.length) {
+      body.push('<ul class="detail">');
+      for (const s of i.skippedSamples) body.push(`<li><code>${esc(`${baseName(s.file)}:${s.line}`)}</code> <code>${esc(s.code)}</code>${s.detail ? ` ${esc(s.detail)}` : ''}</li>`);
+      body.push('</ul>');
+    }
   }
-  const ev = report.dataQuality.evidence;
-  body.push(`<p>Evidence: ${num(ev.profileText)} with profile text, ${num(ev.engagement)} with engagement, ${num(ev.both)} with both, ${num(ev.none)} with neither.</p>`);
+  const evidence = evidenceBreakdown(report);
+  body.push(`<p>${esc(evidence[0]!.toUpperCase() + evidence.slice(1))}.</p>`);
   if (!report.dataQuality.engagementAvailable) body.push('<p class="warning"><strong>No engagement data:</strong> nobody can be counted as engaged.</p>');
   const skipped = Object.entries(report.dataQuality.skippedByCode);
   if (skipped.length) {
@@ -165,23 +223,15 @@ export function renderHtml(report: Report): string {
     for (const f of notes) body.push(`<li class="${f.severity}">${f.severity === 'warning' ? '<strong>Warning:</strong> ' : ''}${esc(f.message)}</li>`);
     body.push('</ul></section>');
   }
+  if (list) body.push(followersSection(report, list));
   body.push('<footer>Why this segment? <code>kindred explain &lt;export&gt; --values FILE &lt;handle&gt;</code></footer>');
 
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<meta name="color-scheme" content="light dark">
-<title>${esc(report.brand)}: audience report (${esc(report.asOf)})</title>
-<style>${STYLE}</style>
-</head>
+  return `${list ? FOLLOWER_DATA_END : ''}</head>
 <body>
 <main>
 ${body.join('\n')}
 </main>
-</body>
+${list ? `<script>${FOLLOWERS_SCRIPT}</script>\n` : ''}</body>
 </html>
 `;
 }
@@ -200,16 +250,16 @@ function segmentBar(report: Report): string {
     const s = report.segments[name];
     const w = Math.round(s.share * W * 10) / 10;
     if (w > 0) {
-      parts.push(`<rect class="${name}" x="${dec(x)}" y="0" width="${dec(w)}" height="${H}"><title>${name}: ${num(s.count)} (${pct(s.share)})</title></rect>`);
+      parts.push(`<rect class="${name}" data-segment="${name}" x="${dec(x)}" y="0" width="${dec(w)}" height="${H}"><title>${name}: ${num(s.count)} (${pct(s.share)})</title></rect>`);
       // Label a part only with text that fits inside it (about 10 units a character at this size).
       const label = [`${name} ${pct(s.share)}`, pct(s.share)].find((l) => w >= l.length * 10 + 16);
-      if (label) parts.push(`<text class="on-bar on-${name}" x="${dec(x + 8)}" y="26">${label}</text>`);
+      if (label) parts.push(`<text class="on-bar on-${name}" data-segment="${name}" x="${dec(x + 8)}" y="26">${label}</text>`);
     }
     x += w;
   }
   if (parts.length === 0) parts.push(`<rect class="empty" x="0" y="0" width="${W}" height="${H}"/>`);
   return `<svg class="chart segment-bar" viewBox="0 0 ${W} ${H}" role="img" aria-label="Followers by segment">${parts.join('')}</svg>
-<p class="legend">${SEGMENT_ORDER.map((n) => `<span><span class="swatch ${n}"></span>${n} ${num(report.segments[n].count)}</span>`).join(' ')}</p>`;
+<p class="legend">${SEGMENT_ORDER.map((n) => `<span data-segment="${n}"><span class="swatch ${n}"></span>${n} ${num(report.segments[n].count)}</span>`).join(' ')}</p>`;
 }
 
 /** For each value: the share of all followers and of advocates who express it. */
@@ -223,13 +273,14 @@ function valueChart(report: Report): string {
     const all = Math.round(v.share * barW * 10) / 10;
     const adv = Math.round(v.advocateShare * barW * 10) / 10;
     return (
+      `<g data-value="${esc(v.name)}">` +
       `<text class="label" x="0" y="${y + 24}">${esc(clipChars(v.name, 28))}</text>` +
       `<rect class="track" x="${LABEL}" y="${y}" width="${barW}" height="18"/>` +
       `<rect class="all" x="${LABEL}" y="${y}" width="${dec(all)}" height="18"><title>${esc(v.name)}: ${num(v.followers)} followers (${pct(v.share)})</title></rect>` +
       `<text class="figure" x="${LABEL + barW + 8}" y="${y + 14}">${pct(v.share)}</text>` +
       `<rect class="track" x="${LABEL}" y="${y + 22}" width="${barW}" height="18"/>` +
       `<rect class="adv" x="${LABEL}" y="${y + 22}" width="${dec(adv)}" height="18"><title>${esc(v.name)}: ${num(v.advocates)} advocates (${pct(v.advocateShare)})</title></rect>` +
-      `<text class="figure" x="${LABEL + barW + 8}" y="${y + 36}">${pct(v.advocateShare)}</text>`
+      `<text class="figure" x="${LABEL + barW + 8}" y="${y + 36}">${pct(v.advocateShare)}</text></g>`
     );
   });
   const h = Math.max(1, report.values.length) * ROW + 8;
@@ -312,6 +363,70 @@ ul.notes li { margin: 6px 0; padding: 8px 12px; }
 .risk.medium { color: var(--warn-fg); }
 .risk.low { color: var(--advocate); }
 footer { margin-top: 32px; }
+.js [data-segment], .js [data-value] { cursor: pointer; }
+.js tr[data-value]:hover, .js tr[data-segment]:hover { background: var(--panel); }
+.controls { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: end; margin: 8px 0; }
+.controls label { display: flex; flex-direction: column; font-size: 13px; color: var(--muted); gap: 2px; }
+.controls label.search { flex: 1 1 240px; }
+input, select, button { font: inherit; font-size: 14px; color: var(--fg); background: var(--bg); border: 1px solid var(--rule); border-radius: 6px; padding: 5px 8px; }
+button { cursor: pointer; background: var(--panel); }
+button:disabled { cursor: default; opacity: 0.5; }
+.count { font-weight: 600; margin: 8px 0; }
+.scroll { overflow-x: auto; }
+table.followers-table { min-width: 860px; }
+table.followers-table th button { border: 0; background: none; padding: 0; color: var(--muted); font-weight: 600; }
+table.followers-table th[aria-sort="ascending"] button::after { content: " ▲"; }
+table.followers-table th[aria-sort="descending"] button::after { content: " ▼"; }
+table.followers-table td { overflow-wrap: break-word; }
+table.followers-table td.handle { max-width: 180px; }
+table.followers-table a { color: var(--potential); }
+/* The list is the widest thing in the report: on a wide screen it may use more than the text column. */
+@media screen and (min-width: 1000px) {
+  section.followers { --w: min(calc(100vw - 48px), 1200px); width: var(--w); margin-left: calc((912px - var(--w)) / 2); }
+}
+table.followers-table td.segment { white-space: nowrap; }
+table.followers-table td.segment small { display: block; color: var(--muted); font-size: 12px; }
+.chip { display: inline-block; white-space: nowrap; font-size: 12px; border: 1px solid var(--rule); border-radius: 10px; padding: 0 6px; margin: 0 4px 2px 0; }
+tr.reasons td { background: var(--panel); }
+tr.reasons ul { margin: 0; padding-left: 20px; }
+tr.reasons .about { color: var(--muted); margin: 6px 0 0; }
+.pager { display: flex; gap: 12px; align-items: center; }
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+@media (max-width: 600px) {
+  main { padding: 12px; }
+  h1 { font-size: 23px; }
+  .kpi { flex-basis: 140px; }
+  .kpi-value { font-size: 26px; }
+  /* Narrow columns must not break words letter by letter: long words may break, short ones stay whole. */
+  th, td { overflow-wrap: break-word; padding: 4px 4px; }
+  table { font-size: 12.5px; }
+  td:has(> .swatch) { white-space: nowrap; }
+  th.num { white-space: normal; }
+  code.arithmetic { white-space: normal; }
+  /* Lists of people become one small card per person: a phone has no room for their columns. */
+  table.people thead { display: none; }
+  table.people, table.people tbody, table.followers-table, table.followers-table thead, table.followers-table tbody { display: block; min-width: 0; }
+  table.people tr { display: grid; grid-template-columns: auto 1fr auto; column-gap: 8px; padding: 6px 0; border-bottom: 1px solid var(--rule); }
+  table.people td, table.followers-table td, table.followers-table th { border: 0; padding: 1px 0; }
+  table.people td:nth-child(4) { grid-column: 1 / -1; color: var(--muted); }
+  td[data-label]::before { content: attr(data-label) " "; color: var(--muted); font-size: 12px; }
+  table.followers-table thead tr { display: flex; flex-wrap: wrap; gap: 4px 14px; }
+  table.followers-table thead th:first-child::before { content: "sort by"; color: var(--muted); font-size: 13px; margin-right: 8px; }
+  table.followers-table tr[data-row] {
+    display: grid; grid-template-columns: 1fr auto; column-gap: 8px; padding: 8px 0 4px; border-top: 1px solid var(--rule);
+    grid-template-areas: "handle segment" "name segment" "location location" "values values" "flags flags" "engagement why" "alignment why";
+  }
+  table.followers-table td.handle { grid-area: handle; max-width: none; }
+  table.followers-table td.name { grid-area: name; }
+  table.followers-table td.segment { grid-area: segment; text-align: right; }
+  table.followers-table td.values { grid-area: values; }
+  table.followers-table td.flags { grid-area: flags; }
+  table.followers-table td.engagement { grid-area: engagement; text-align: left; }
+  table.followers-table td.alignment { grid-area: alignment; text-align: left; }
+  table.followers-table td.location { grid-area: location; color: var(--muted); }
+  table.followers-table td.why-cell { grid-area: why; align-self: end; }
+  table.followers-table tr.reasons, table.followers-table tr.reasons td { display: block; }
+}
 @media print {
   :root {
     --bg: #ffffff; --fg: #000000; --muted: #444444; --rule: #bbbbbb; --panel: #f2f2f2; --track: #e6e6e6;
@@ -324,5 +439,10 @@ footer { margin-top: 32px; }
   section, tr, .kpis { break-inside: avoid; }
   h2 { break-after: avoid; }
   .warning { border: 1px solid #000; }
+  .controls, .pager, td.why-cell, table.followers-table th:last-child { display: none; }
+  .scroll { overflow: visible; }
+  table.followers-table { min-width: 0; font-size: 8.5pt; }
+  table.followers-table th, table.followers-table td { padding: 3px 4px; }
+  table.followers-table td.handle, table.followers-table td small, table.followers-table .chip { font-size: 8pt; }
 }
 `;

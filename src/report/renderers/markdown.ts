@@ -7,8 +7,10 @@ import {
   DOMINANT_NOTE,
   dec,
   effectiveDefinition,
+  evidenceBreakdown,
   GROUP_THINK_CODES,
   groupThinkSummary,
+  interactionsSummary,
   LIST_ORDER,
   LIST_TITLES,
   listDetail,
@@ -17,8 +19,13 @@ import {
   listTotal,
   missingSignals,
   num,
+  OVERLAP_NOTE,
+  plural,
   pct,
   qualityArithmetic,
+  riskLabel,
+  scoreText,
+  segmentBreakdowns,
   SEGMENT_MEANING,
   SEGMENT_ORDER,
   unexpressedCallout,
@@ -41,7 +48,7 @@ export function renderMarkdown(report: Report): string {
   out.push(`As of ${report.asOf} · kindred ${md(report.tool.version)} · report schema ${report.schemaVersion}`);
 
   out.push('', '## Your community', '');
-  out.push(`**Quality score: ${q.score}/100** · effective community **${num(q.effectiveCommunity)}** of ${num(t.classified)} followers (${pct(q.effectiveShare)})`);
+  out.push(`**Quality score: ${scoreText(report)}** · effective community **${num(q.effectiveCommunity)}** of ${plural(t.classified, 'follower')} (${pct(q.effectiveShare)})`);
   out.push('');
   out.push(`${num(t.rowsRead)} rows read · ${num(t.classified)} followers classified · ${num(t.skipped)} skipped`);
   out.push('');
@@ -51,16 +58,17 @@ export function renderMarkdown(report: Report): string {
     out.push(`| ${name} | ${num(s.count)} | ${pct(s.share)} | \`${textBar(s.share, 20)}\` | ${SEGMENT_MEANING[name]} |`);
   }
   out.push('');
-  out.push(`- potential: ${num(seg.potential.nurture)} to nurture, ${num(seg.potential.qualify)} to qualify`);
-  out.push(`- passive: ${num(seg.passive.noEvidence)} with no evidence at all`);
-  out.push(
-    `- misaligned: ${num(seg.misaligned.dissenters)} dissenters, ${num(seg.misaligned.conflicts)} in conflict, ${num(seg.misaligned.spam)} spam, ${num(seg.misaligned.suspects)} suspect accounts`,
-  );
+  for (const line of segmentBreakdowns(report)) out.push(`- ${line}`);
   out.push('');
   out.push(`Effective community = ${effectiveDefinition(report)}; raw size does not count.  `);
-  out.push(`Quality score = 100 × min(1, effective share ÷ target) × (1 − misaligned share): ${qualityArithmetic(report)}.`);
+  out.push(
+    q.score === null
+      ? `Quality score ${scoreText(report)}: ${qualityArithmetic(report)}.`
+      : `Quality score = 100 × min(1, effective share ÷ target) × (1 − misaligned share): ${qualityArithmetic(report)}.`,
+  );
 
   out.push('', '## Value resonance', '');
+  out.push(`${OVERLAP_NOTE[0]!.toUpperCase()}${OVERLAP_NOTE.slice(1)}.`, '');
   out.push(`| value | followers | share | advocates (${num(seg.advocate.count)}) | share of advocates |`, '|---|---:|---:|---:|---:|');
   for (const v of report.values) {
     out.push(`| ${cell(v.name)} | ${num(v.followers)} | ${pct(v.share)} | ${num(v.advocates)} | ${pct(v.advocateShare)} |`);
@@ -72,7 +80,7 @@ export function renderMarkdown(report: Report): string {
   const ic = report.idealCustomer;
   out.push('', '## Ideal-customer fit', '');
   if (ic.defined) {
-    out.push(`${num(ic.fit)} followers fit the ideal customer (${pct(ic.share)}).`, '');
+    out.push(`${plural(ic.fit, 'follower')} ${ic.fit === 1 ? 'fits' : 'fit'} the ideal customer (${pct(ic.share)}).`, '');
     out.push('| segment | fit | of | share of segment |', '|---|---:|---:|---:|');
     for (const name of SEGMENT_ORDER) {
       out.push(`| ${name} | ${num(ic.bySegment[name])} | ${num(seg[name].count)} | ${pct(ic.bySegmentShare[name])} |`);
@@ -80,14 +88,19 @@ export function renderMarkdown(report: Report): string {
   } else out.push('Not defined: add `idealCustomer.terms` to the values file to measure it.');
 
   const g = report.groupThink;
-  out.push('', `## Group-think risk: ${g.risk}`, '');
+  out.push('', `## Group-think risk: ${riskLabel(report)}`, '');
   out.push(`${groupThinkSummary(report)}`, '');
   out.push('| figure | value | reading |', '|---|---:|---|');
   out.push(`| value diversity | ${g.diversity === null ? 'n/a' : g.diversity.toFixed(2)} | ${DIVERSITY_NOTE} |`);
   if (g.dominantValue) {
-    out.push(`| top value: ${cell(g.dominantValue)} | ${pct(g.dominantShare)} | of ${num(g.alignedFollowers)} aligned followers; ${DOMINANT_NOTE} |`);
+    out.push(`| top value: ${cell(g.dominantValue)} | ${pct(g.dominantShare)} | of ${num(g.alignedFollowers)} aligned followers hold it |`);
+    out.push(`| its share of values expressed | ${pct(g.dominantMentionShare)} | ${DOMINANT_NOTE} |`);
   }
-  out.push(`| dissenters | ${num(g.dissenters)} | ${pct(g.dissentShare)} of engaged followers; ${DISSENT_NOTE} |`);
+  out.push(
+    g.notMeasurable
+      ? `| dissenters | n/a | ${g.notMeasurable}: conflicts are read in profile text |`
+      : `| dissenters | ${num(g.dissenters)} | ${pct(g.dissentShare)} of engaged followers; ${DISSENT_NOTE} |`,
+  );
   for (const f of report.findings.filter((x) => GROUP_THINK_CODES.has(x.code))) out.push('', `> **Warning:** ${md(f.message)}`);
 
   for (const key of LIST_ORDER) {
@@ -101,17 +114,19 @@ export function renderMarkdown(report: Report): string {
   }
 
   out.push('', '## Data quality', '');
-  out.push('| file | format | rows | classified | skipped | fields found | missing |', '|---|---|---:|---:|---:|---|---|');
+  out.push('| file | format | rows | classified | skipped | fields found | columns not used | missing |', '|---|---|---:|---:|---:|---|---|---|');
   for (const i of report.inputs) {
     out.push(
-      `| ${cell(baseName(i.file))} | ${cell(i.formatLabel)} | ${num(i.rowsRead)} | ${num(i.classified)} | ${num(i.skipped)} | ${cell(i.fields.join(', '))} | ${cell(missingSignals(i).join('; ') || '—')} |`,
+      `| ${cell(baseName(i.file))} | ${cell(i.formatLabel)} | ${num(i.rowsRead)} | ${num(i.classified)} | ${num(i.skipped)} | ${cell(i.fields.join(', '))} | ${cell(i.unusedColumns.join(', ') || '—')} | ${cell(missingSignals(i).join('; ') || '—')} |`,
     );
   }
   for (const i of report.interactions) {
-    out.push('', `Interactions ${code(baseName(i.file))}: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following.`);
+    out.push('', `Interactions ${code(baseName(i.file))}: ${md(interactionsSummary(i))}.`);
+    if (i.skippedSamples.length) out.push('');
+    for (const s of i.skippedSamples) out.push(`- ${code(`${baseName(s.file)}:${s.line}`)} ${code(s.code)}${s.detail ? ` ${md(s.detail)}` : ''}`);
   }
-  const ev = report.dataQuality.evidence;
-  out.push('', `Evidence: ${num(ev.profileText)} with profile text, ${num(ev.engagement)} with engagement, ${num(ev.both)} with both, ${num(ev.none)} with neither.`);
+  const evidence = evidenceBreakdown(report);
+  out.push('', `${evidence[0]!.toUpperCase()}${evidence.slice(1)}.`);
   if (!report.dataQuality.engagementAvailable) out.push('', '**No engagement data:** nobody can be counted as engaged.');
   const skipped = Object.entries(report.dataQuality.skippedByCode);
   if (skipped.length) {

@@ -8,8 +8,10 @@ import {
   DOMINANT_NOTE,
   dec,
   effectiveDefinition,
+  evidenceBreakdown,
   GROUP_THINK_CODES,
   groupThinkSummary,
+  interactionsSummary,
   LIST_ORDER,
   LIST_TITLES,
   type ListKey,
@@ -18,8 +20,13 @@ import {
   listScore,
   listTotal,
   num,
+  OVERLAP_NOTE,
+  plural,
   pct,
   qualityArithmetic,
+  riskLabel,
+  scoreText,
+  segmentBreakdowns,
   SEGMENT_ORDER,
   unexpressedCallout,
 } from './format.js';
@@ -64,7 +71,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   // Headline: how big the real community is.
   const t = report.totals;
   const q = report.quality;
-  heading(`Your community: quality score ${q.score}/100`);
+  heading(`Your community: quality score ${scoreText(report)}`);
   out.push(`  ${num(t.rowsRead)} rows read · ${num(t.classified)} followers classified · ${num(t.skipped)} skipped`);
   out.push('');
   for (const name of SEGMENT_ORDER) {
@@ -73,23 +80,23 @@ export function renderTable(report: Report, options: TableOptions): string {
   }
   const seg = report.segments;
   out.push('');
-  out.push(c.dim(`  potential: ${num(seg.potential.nurture)} to nurture, ${num(seg.potential.qualify)} to qualify`));
-  out.push(c.dim(`  passive: ${num(seg.passive.noEvidence)} with no evidence at all`));
-  out.push(
-    c.dim(
-      `  misaligned: ${num(seg.misaligned.dissenters)} dissenters, ${num(seg.misaligned.conflicts)} in conflict, ${num(seg.misaligned.spam)} spam, ${num(seg.misaligned.suspects)} suspect accounts`,
-    ),
-  );
+  for (const line of segmentBreakdowns(report)) out.push(...wrap(line, width - 4).map((l, i) => c.dim(`  ${i ? '  ' : ''}${l}`)));
   out.push('');
-  out.push(`  Effective community ${c.bold(num(q.effectiveCommunity))} of ${num(t.classified)} followers (${pct(q.effectiveShare)})`);
+  out.push(`  Effective community ${c.bold(num(q.effectiveCommunity))} of ${plural(t.classified, 'follower')} (${pct(q.effectiveShare)})`);
   out.push(c.dim(`    = ${effectiveDefinition(report)}; raw size does not count`));
-  out.push(`  Quality score ${c.bold(`${q.score}/100`)}  ${bar(q.score / 100, BAR, c.green)}`);
-  out.push(c.dim(`    ${qualityArithmetic(report)}`));
-  out.push(c.dim(`    = 100 × min(1, effective share ÷ target) × (1 − misaligned share)`));
+  if (q.score === null) {
+    out.push(`  Quality score ${c.bold(c.yellow(scoreText(report)))}`);
+    out.push(...wrap(qualityArithmetic(report), width - 4).map((l) => c.dim(`    ${l}`)));
+  } else {
+    out.push(`  Quality score ${c.bold(`${q.score}/100`)}  ${bar(q.score / 100, BAR, c.green)}`);
+    out.push(c.dim(`    ${qualityArithmetic(report)}`));
+    out.push(c.dim(`    = 100 × min(1, effective share ÷ target) × (1 − misaligned share)`));
+  }
 
   // Which values the community holds.
   heading('Value resonance');
   const nameWidth = Math.min(24, Math.max(10, ...report.values.map((v) => [...escapeControl(v.name)].length)));
+  out.push(c.dim(`  ${OVERLAP_NOTE}`));
   out.push(c.dim(`  ${'value'.padEnd(nameWidth)}  ${'followers'.padEnd(VALUE_BAR + 15)}  ${`advocates (${num(seg.advocate.count)})`}`));
   for (const v of report.values) {
     out.push(
@@ -103,7 +110,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   // Whether the ideal customer is reached, by segment.
   const ic = report.idealCustomer;
   if (ic.defined) {
-    heading(`Ideal-customer fit: ${num(ic.fit)} followers (${pct(ic.share)})`);
+    heading(`Ideal-customer fit: ${plural(ic.fit, 'follower')} (${pct(ic.share)})`);
     for (const name of SEGMENT_ORDER) {
       const fit = `${num(ic.bySegment[name]).padStart(6)} of ${num(seg[name].count).padEnd(7)}`;
       out.push(`  ${name.padEnd(11)}${bar(ic.bySegmentShare[name], VALUE_BAR, segColour[name]!)} ${fit} ${pct(ic.bySegmentShare[name]).padStart(6)}`);
@@ -115,14 +122,19 @@ export function renderTable(report: Report, options: TableOptions): string {
 
   // Group-think: concentration on one value, and dissent.
   const g = report.groupThink;
-  heading(`Group-think risk: ${g.risk}`);
+  heading(`Group-think risk: ${riskLabel(report)}`);
   out.push(`  value diversity  ${g.diversity === null ? 'n/a' : g.diversity.toFixed(2)}`);
   out.push(c.dim(`    ${DIVERSITY_NOTE}`));
   if (g.dominantValue) {
-    out.push(`  top value        "${clip(g.dominantValue, 30)}", held by ${pct(g.dominantShare)} of ${num(g.alignedFollowers)} aligned`);
+    out.push(`  top value        "${clip(g.dominantValue, 30)}", held by ${pct(g.dominantShare)} of ${num(g.alignedFollowers)} aligned;`);
+    out.push(`                   ${pct(g.dominantMentionShare)} of the values they express`);
     out.push(c.dim(`    ${DOMINANT_NOTE}`));
   }
-  out.push(`  dissent          ${num(g.dissenters)} dissenters, ${pct(g.dissentShare)} of engaged followers`);
+  out.push(
+    g.notMeasurable
+      ? `  dissent          n/a: ${g.notMeasurable}, and conflicts are read in profile text`
+      : `  dissent          ${plural(g.dissenters, 'dissenter')}, ${pct(g.dissentShare)} of engaged followers`,
+  );
   out.push(c.dim(`    ${DISSENT_NOTE}`));
   out.push(`  ${groupThinkSummary(report)}`);
   for (const f of report.findings.filter((x) => GROUP_THINK_CODES.has(x.code))) out.push(...finding(f, width, c));
@@ -142,15 +154,19 @@ export function renderTable(report: Report, options: TableOptions): string {
     out.push(`  ${clipStart(i.file, width - 4)}`);
     out.push(`    ${clip(i.formatLabel, 40)}: ${num(i.rowsRead)} rows, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
     out.push(...wrap(`fields: ${i.fields.map((f) => clip(f, 30)).join(', ') || 'none'}`, width - 6).map((l, n) => `    ${n ? '  ' : ''}${l}`));
+    if (i.unusedColumns.length) {
+      out.push(...wrap(`not used: ${i.unusedColumns.map((f) => `"${clip(f, 30)}"`).join(', ')}`, width - 6).map((l, n) => c.dim(`    ${n ? '  ' : ''}${l}`)));
+    }
     for (const m of i.missing) out.push(...wrap(`missing ${m.meaning}`, width - 6).map((l, n) => c.dim(`    ${n ? '  ' : ''}${l}`)));
   }
   for (const i of report.interactions) {
     out.push(`  ${clipStart(i.file, width - 4)}`);
-    out.push(`    interactions: ${num(i.rowsRead)} rows, ${num(i.handles)} handles, ${num(i.matchedFollowers)} followers, ${num(i.notFollowers)} not following`);
+    out.push(...wrap(`interactions: ${interactionsSummary(i)}`, width - 6).map((l, n) => `    ${n ? '  ' : ''}${l}`));
+    for (const s of i.skippedSamples) {
+      out.push(c.dim(`    ${clipStart(baseName(s.file), 20)}:${s.line} ${s.code}${s.detail ? ` ${clip(s.detail, 40)}` : ''}`));
+    }
   }
-  const ev = report.dataQuality.evidence;
-  out.push(`  evidence: ${num(ev.profileText)} with profile text, ${num(ev.engagement)} with engagement,`);
-  out.push(`            ${num(ev.both)} with both, ${num(ev.none)} with neither`);
+  out.push(...wrap(evidenceBreakdown(report), width - 4).map((l, i) => `  ${i ? '  ' : ''}${l}`));
   if (!report.dataQuality.engagementAvailable) out.push(c.yellow('  ! no engagement data: nobody can be counted as engaged'));
   const skipped = Object.entries(report.dataQuality.skippedByCode);
   if (skipped.length) out.push(`  skipped: ${skipped.map(([code, n]) => `${clip(code, 30)} ${num(n)}`).join(', ')}`);

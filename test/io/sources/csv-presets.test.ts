@@ -20,9 +20,9 @@ describe('LinkedIn Connections.csv', () => {
     expect(iso(sam.followedAt)).toBe('2019-01-03T00:00:00.000Z');
   });
 
-  it('keys a connection without a URL by name, and accounts for the trailing ,,,,,, row', async () => {
+  it('keys a connection without a URL by name, company, position and date; accounts for the trailing ,,,,,, row', async () => {
     const r = await readSource(fx('linkedin', 'Connections.csv'));
-    expect(byHandle(r.followers, 'Priya Nair').key).toBe('name:priya nair');
+    expect(byHandle(r.followers, 'Priya Nair').key).toBe('name:priya nair|||12 feb 2025');
     expect(r.followers).toHaveLength(5);
     expect(r.skipped.map((s) => [s.code, s.detail])).toEqual([['MISSING_HANDLE', 'empty row']]);
   });
@@ -105,7 +105,8 @@ describe('Meltwater-style mentions export', () => {
     expect(tess.profileUrl).toBeUndefined();
     expect(tess.headline).toBeUndefined();
     const sum = (type: string) => tess.engagement.dated.filter((d) => d.type === type).reduce((n, d) => n + d.count, 0);
-    expect({ like: sum('like'), reply: sum('reply'), share: sum('share'), mention: sum('mention') }).toEqual({ like: 18, reply: 4, share: 2, mention: 3 });
+    // Her engagement is her three mentions; the likes and replies they drew are their reach, not hers.
+    expect({ like: sum('like'), reply: sum('reply'), share: sum('share'), mention: sum('mention') }).toEqual({ like: 0, reply: 0, share: 0, mention: 3 });
     expect(tess.engagement.dated.find((d) => d.type === 'mention')!.at.toISOString()).toBe('2026-10-18T09:12:00.000Z');
     // Rows read = followers + skipped: the two further mentions by Tess are accounted as merged.
     expect(r.skipped.map((s) => [s.code, s.line])).toEqual([
@@ -126,6 +127,32 @@ describe('Meltwater-style mentions export', () => {
       location: 'Keswick',
     });
     expect(r.skipped).toHaveLength(1);
+  });
+
+  it('2025 Explore layout: the handle from Influencer, the display name from Twitter Screen Name, one author per Twitter Id', async () => {
+    const r = await readSource(fx('meltwater', 'explore-2025', 'mentions.csv'));
+    expect(r.format).toBe('meltwater');
+    // Two authors share the display name "muhammad"; one of them changed it later.
+    expect(r.followers.map((f) => [f.handle, f.name, f.id])).toEqual([
+      ['lfamily297228', 'muhammad', '1650000000000000101'],
+      ['other_muhammad', 'muhammad', '1650000000000000202'],
+      ['ibrahim_gz', '" 𓂆 "Ibrahim Gaza🇵🇸', '1650000000000000303'],
+    ]);
+    // Mention 2 (other id) stays apart; mentions 3 (same id, new name) and 5 (no id, same handle) merge.
+    expect(r.skipped.map((s) => [s.code, s.line])).toEqual([
+      ['MENTION_MERGED', 4],
+      ['MENTION_MERGED', 6],
+    ]);
+    const fam = byHandle(r.followers, 'lfamily297228');
+    expect(fam.engagement.dated.map((d) => [d.type, d.count])).toEqual([
+      ['mention', 1],
+      ['mention', 1],
+      ['mention', 1],
+    ]);
+    // 361,246 likes on one viral post are that post's reach, not the author's engagement.
+    const ibrahim = byHandle(r.followers, 'ibrahim_gz');
+    expect(ibrahim.engagement.dated.map((d) => [d.type, d.count])).toEqual([['mention', 1]]);
+    expect(ibrahim.followers).toBe(88000);
   });
 });
 
