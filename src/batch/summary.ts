@@ -1,9 +1,10 @@
 import type { GateResult } from '../gates.js';
 import { csvLine } from '../report/follower-sinks.js';
 import type { Report } from '../report/model.js';
-import { clip } from '../safe-text.js';
+import { clip, escapeControl } from '../safe-text.js';
 import { SEGMENT_ORDER } from '../report/renderers/format.js';
-import { wrap } from '../report/renderers/table.js';
+import { columns } from '../terminal/columns.js';
+import { clipWidth, wrap } from '../terminal/wrap.js';
 import { VERSION } from '../version.js';
 
 /** One row of the batch summary: what happened to one entry. */
@@ -143,17 +144,21 @@ export function summaryTable(summary: BatchSummary): string {
   const lines: string[] = [];
   lines.push(`kindred batch · ${clip(summary.manifest, 50)} · ${summary.entries.length} entr${summary.entries.length === 1 ? 'y' : 'ies'}`);
   lines.push('');
-  lines.push(`  ${'entry'.padEnd(18)} ${'followers'.padStart(9)} ${'adv'.padStart(6)} ${'pot'.padStart(6)} ${'pas'.padStart(6)} ${'mis'.padStart(6)} ${'score'.padStart(5)} ${'change'.padStart(6)}  status`);
-  for (const e of summary.entries) {
-    const cells = e.shares
-      ? SEGMENT_ORDER.map((s) => pct(e.shares![s]).padStart(6)).join(' ')
-      : SEGMENT_ORDER.map(() => '–'.padStart(6)).join(' ');
-    const change = e.change?.qualityScore != null ? signed(e.change.qualityScore) : '–';
-    const status = e.status === 'gate-failed' ? 'GATE' : e.status === 'error' ? 'ERROR' : 'ok';
-    lines.push(
-      `  ${clip(e.name, 18).padEnd(18)} ${(e.followers === null ? '–' : e.followers.toLocaleString('en-US')).padStart(9)} ${cells} ${(e.qualityScore === null ? (e.status === 'error' ? '–' : 'n/m') : String(e.qualityScore)).padStart(5)} ${change.padStart(6)}  ${status}`,
-    );
-  }
+  const rows = summary.entries.map((e) => [
+    clipWidth(escapeControl(e.name), 18),
+    e.followers === null ? '–' : e.followers.toLocaleString('en-US'),
+    ...SEGMENT_ORDER.map((s) => (e.shares ? pct(e.shares[s]) : '–')),
+    e.qualityScore === null ? (e.status === 'error' ? '–' : 'n/m') : String(e.qualityScore),
+    e.change?.qualityScore != null ? signed(e.change.qualityScore) : '–',
+    e.status === 'gate-failed' ? 'GATE' : e.status === 'error' ? 'ERROR' : 'ok',
+  ]);
+  const figure = (width: number) => ({ width, align: 'right' as const });
+  lines.push(
+    ...columns(
+      [['entry', 'followers', 'adv', 'pot', 'pas', 'mis', 'score', 'change', 'status'], ...rows],
+      [{ width: 18 }, figure(9), figure(6), figure(6), figure(6), figure(6), figure(5), { ...figure(6), gap: 2 }, { width: 6 }],
+    ),
+  );
   const problems = summary.entries.filter((e) => e.status !== 'ok');
   if (problems.length > 0) lines.push('');
   for (const e of problems) {

@@ -2,6 +2,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { parseShare } from '../gates.js';
 import { platformHelp, platformIds } from '../platforms.js';
 import { escapeLines } from '../safe-text.js';
+import { displayWidth, wrap } from '../terminal/wrap.js';
 import type { CliIo } from './io.js';
 
 /**
@@ -258,7 +259,7 @@ function checkRequiredOptions(command: Command): void {
 export function fitHelp(text: string, width = 80): string {
   return text
     .split('\n')
-    .flatMap((line) => (line.length <= width ? [line] : line.startsWith('  $ ') ? breakCommand(line, width) : breakWords(line, width)))
+    .flatMap((line) => (displayWidth(line) <= width ? [line] : line.startsWith('  $ ') ? breakCommand(line, width) : breakWords(line, width)))
     .join('\n');
 }
 
@@ -278,17 +279,10 @@ function breakCommand(line: string, width: number): string[] {
   return lines;
 }
 
+/** A long help sentence, wrapped under its own indent with a two-space hang. */
 function breakWords(line: string, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of line.split(' ')) {
-    if (current && current.length + 1 + word.length > width) {
-      lines.push(current);
-      current = `  ${word}`;
-    } else current = current ? `${current} ${word}` : word;
-  }
-  lines.push(current);
-  return lines;
+  const indent = /^ */.exec(line)![0];
+  return wrap(line, width - indent.length - 2).map((l, i) => `${indent}${i ? '  ' : ''}${l}`);
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -14,6 +14,7 @@ import type { DateOrder } from '../io/parse-fields.js';
 import { runPipeline } from '../pipeline.js';
 import { cueText, reasonsFor } from '../report/reasons.js';
 import { clip, escapeControl, safeJson } from '../safe-text.js';
+import { wrap } from '../terminal/wrap.js';
 import { FIELDS_FOR } from '../scoring/alignment.js';
 import type { Cue, Polarity } from '../text/matcher.js';
 import { scoreAuthenticity } from '../scoring/authenticity.js';
@@ -320,7 +321,10 @@ const WIDTH = 80;
 function renderExplanation(e: Explanation): string {
   const lines: string[] = [];
   const push = (text: string, indent: number, hang = 2) => {
-    for (const [i, l] of wrapText(text, WIDTH - indent).entries()) lines.push(`${' '.repeat(indent + (i ? hang : 0))}${l}`);
+    // The first line has the full width; continuation lines lose the hang.
+    const [first = '', ...rest] = wrap(text, WIDTH - indent);
+    lines.push(`${' '.repeat(indent)}${first}`);
+    for (const l of rest.length ? wrap(rest.join(' '), WIDTH - indent - hang) : []) lines.push(`${' '.repeat(indent + hang)}${l}`);
   };
   push(`@${clip(e.handle, 40)} → ${e.segment} (${e.action})`, 0);
   push(`${clip(e.source.file, 60)}:${e.source.line}`, 2);
@@ -377,19 +381,6 @@ function renderExplanation(e: Explanation): string {
     for (const w of e.wouldChange) push(w, 4, 2);
   } else lines.push('  what would change it: no single change to the facts above');
   return `${lines.join('\n')}\n`;
-}
-
-function wrapText(text: string, width: number): string[] {
-  const out: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && [...line].length + 1 + [...word].length > width) {
-      out.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  out.push(line);
-  return out;
 }
 
 function signed(n: number): string {

@@ -1,4 +1,4 @@
-import { wrap } from '../report/renderers/table.js';
+import { wrap } from '../terminal/wrap.js';
 import { clip, escapeControl } from '../safe-text.js';
 import { SEGMENTS } from '../decision-table.js';
 import type { Comparison, Mover } from './compare.js';
@@ -74,7 +74,7 @@ export function renderCompareMarkdown(c: Comparison, top: number): string {
     out.push(`| ${s} | ${num(x.before.count)} (${pct(x.before.share)}) | ${num(x.after.count)} (${pct(x.after.share)}) | ${signed(x.change.count)} (${signedPoints(x.change.share)}) |`);
   }
   out.push('');
-  if (c.followers.gained !== null && c.followers.lost !== null) out.push(`${num(c.followers.gained)} followers gained, ${num(c.followers.lost)} lost.`, '');
+  if (c.followers.gained !== null && c.followers.lost !== null) out.push(`${num(c.followers.gained)} ${c.followers.gained === 1 ? 'follower' : 'followers'} gained, ${num(c.followers.lost)} lost.`, '');
   const m = c.movements;
   if (m) {
     const cols = [...SEGMENTS, 'gone'];

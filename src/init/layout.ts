@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { wrap } from '../report/renderers/table.js';
+import { displayWidth, wrap } from '../terminal/wrap.js';
 
 /**
  * Terminal layout for init's lists and notes: lines break between items and
@@ -13,7 +13,7 @@ export function wrapItems(label: string, items: string[], width: number, c: Chal
   let line = '';
   items.forEach((item, i) => {
     const piece = i < items.length - 1 ? `${item},` : item;
-    if (line && line.length + 1 + piece.length > room) {
+    if (line && displayWidth(line) + 1 + displayWidth(piece) > room) {
       lines.push(line);
       line = piece;
     } else line = line ? `${line} ${piece}` : piece;

@@ -12,7 +12,7 @@ import { wrapNote } from './layout.js';
  */
 export function renderPreview(report: Report, c: ChalkInstance, width = 80): string {
   const total = report.totals.classified;
-  const out = [c.bold(`Preview: your ${num(total)} followers with this values file`)];
+  const out = [c.bold(`Preview: your ${num(total)} ${total === 1 ? 'follower' : 'followers'} with this values file`)];
   for (const seg of SEGMENT_ORDER) {
     const { count, share } = report.segments[seg];
     out.push(`  ${seg.padEnd(11)}${num(count).padStart(7)}  ${pct(share).padStart(6)}`);
@@ -26,7 +26,8 @@ export function renderPreview(report: Report, c: ChalkInstance, width = 80): str
   const flagged = report.redFlags.filter((f) => f.followers > 0);
   if (flagged.length > 0) out.push(wrapNote(`red flags: ${flagged.map((f) => `${escapeControl(f.name)} ${num(f.followers)}`).join(', ')}`, width));
   if (report.dataQuality.evidence.none > 0) {
-    out.push(wrapNote(`${num(report.dataQuality.evidence.none)} followers have no profile text or engagement: passive, nothing to go on.`, width, c.dim));
+    const none = report.dataQuality.evidence.none;
+    out.push(wrapNote(`${num(none)} ${none === 1 ? 'follower has' : 'followers have'} no profile text or engagement: passive, nothing to go on.`, width, c.dim));
   }
   if (!report.dataQuality.engagementAvailable) {
     out.push(wrapNote('No engagement data in this export, so nobody is an advocate yet: add --interactions FILE when you audit.', width, c.dim));

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, createReadStream, existsSync, lstatSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, existsSync, lstatSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, FERNLEAF, ROOT, runCli } from '../helpers/run-cli.js';
@@ -20,7 +20,7 @@ function expectWriteError(r: { code: number | null; stderr: string }, file: stri
  * A full disk: a small tmpfs filled up but for a few kilobytes. Every write
  * error is exit 2 naming the file and the cause, the previous file stays, no
  * temporary file is left, and streaming records never hang (worker threads
- * included: the test's timeout is the hang detector).
+ * included: each run is killed after 60 s, so a hang fails instead of stalling the suite).
  */
 describe('a full disk', () => {
   let disk: SmallDisk | undefined;
@@ -39,11 +39,12 @@ describe('a full disk', () => {
     ['--followers-out, worker threads', ['--threads', '2', '--parallel-min-bytes', '0', '--piece-chars', '4000', '--format', 'json', '--followers-out'], 'followers.csv'],
   ];
   for (const [what, flags, name] of cases) {
-    it(`${what}: exit 2 naming the file and ENOSPC; the previous file is untouched`, (ctx) => {
+    it(`${what}: exit 2 naming the file and ENOSPC; the previous file is untouched`, { timeout: 90_000 }, (ctx) => {
       if (!disk) return ctx.skip();
       const target = join(disk.dir, name);
       writeFileSync(target, 'the previous good file');
-      const r = runCli([...AUDIT, ...flags, target]);
+      // Generous: a run takes about a second; a hang (what workers did on a full disk) is killed and fails.
+      const r = runCli([...AUDIT, ...flags, target], { timeoutMs: 60_000 });
       expectWriteError(r, target, 'the disk is full (ENOSPC); nothing was replaced');
       expect(readFileSync(target, 'utf8')).toBe('the previous good file');
       expect(readdirSync(disk.dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -54,11 +55,11 @@ describe('a full disk', () => {
 
 describe('standard output on a full disk (`> /dev/full`)', () => {
   for (const format of ['json', 'ndjson', 'table']) {
-    it(`--format ${format}: exit 2 naming standard output and ENOSPC`, (ctx) => {
+    it(`--format ${format}: exit 2 naming standard output and ENOSPC`, { timeout: 90_000 }, (ctx) => {
       if (!existsSync('/dev/full')) return ctx.skip();
       const full = openSync('/dev/full', 'w');
       try {
-        const r = spawnSync(process.execPath, [BIN, ...AUDIT, '--format', format], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+        const r = spawnSync(process.execPath, [BIN, ...AUDIT, '--format', format], { cwd: ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60_000 });
         expectWriteError({ code: r.status, stderr: r.stderr }, 'standard output', 'the disk is full (ENOSPC)');
       } finally {
         closeSync(full);
@@ -87,16 +88,21 @@ describe('outputs that are not regular files', () => {
     const dir = tempDir();
     const fifo = join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
-    const child = spawn(process.execPath, [BIN, ...AUDIT, '--format', 'json', '-o', fifo], { cwd: ROOT, stdio: 'ignore' });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Held open read-write, the FIFO never blocks the reader's open: a kindred that replaced the
+    // FIFO instead of writing to it makes this test fail, not hang.
+    const keeper = openSync(fifo, constants.O_RDWR);
     const chunks: Buffer[] = [];
     const reader = createReadStream(fifo);
     reader.on('data', (c) => chunks.push(c as Buffer));
-    await new Promise<void>((resolve) => reader.on('end', () => resolve()));
-    expect(await exited).toBe(0);
-    expect(JSON.parse(Buffer.concat(chunks).toString()).brand).toBe('Fernleaf Books');
+    const ended = new Promise<void>((resolve) => reader.on('end', () => resolve()));
+    const child = spawn(process.execPath, [BIN, ...AUDIT, '--format', 'json', '-o', fifo], { cwd: ROOT, stdio: 'ignore' });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    closeSync(keeper);
+    await ended;
+    expect(code).toBe(0);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['pipe']);
+    expect(JSON.parse(Buffer.concat(chunks).toString()).brand).toBe('Fernleaf Books');
   });
 
   it('-o a symbolic link: its target gets the report, the link stays a link', () => {

@@ -18,7 +18,7 @@ export interface CliResult {
  * Runs the built binary as a user would (the test suite runs after `npm run build`).
  * NO_COLOR keeps output plain; `input` is piped to standard input.
  */
-export function runCli(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string } = {}): CliResult {
+export function runCli(args: string[], options: { input?: string | Buffer; env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): CliResult {
   if (!existsSync(join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('run `npm run build` before the CLI tests');
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -26,6 +26,8 @@ export function runCli(args: string[], options: { input?: string | Buffer; env?:
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: undefined, ...options.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    // A run that could hang (a full disk) is killed instead of stalling the suite: spawnSync blocks the test's own timeout.
+    ...(options.timeoutMs ? { timeout: options.timeoutMs } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, createReadStream, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, openSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,15 +64,18 @@ describe('targets that are not regular files', () => {
     const dir = tempDir();
     const fifo = join(dir, 'pipe');
     execFileSync('mkfifo', [fifo]);
+    // Held open read-write so the reader's open never blocks (a regression fails here instead of hanging).
+    const keeper = openSync(fifo, constants.O_RDWR);
     const chunks: Buffer[] = [];
     const reader = createReadStream(fifo);
     reader.on('data', (c) => chunks.push(c as Buffer));
     const read = new Promise<void>((resolve) => reader.on('end', () => resolve()));
     await writeFileAtomic(fifo, 'through the pipe\n');
+    closeSync(keeper);
     await read;
-    expect(Buffer.concat(chunks).toString()).toBe('through the pipe\n');
     expect(lstatSync(fifo).isFIFO()).toBe(true);
     expect(readdirSync(dir)).toEqual(['pipe']);
+    expect(Buffer.concat(chunks).toString()).toBe('through the pipe\n');
   });
 
   it('a character device the test makes (like /dev/null) is written to, never replaced', async (ctx) => {

@@ -19,6 +19,7 @@ import {
   listTotal,
   missingSignals,
   num,
+  plural,
   OVERLAP_NOTE,
   pct,
   qualityArithmetic,
@@ -95,8 +96,8 @@ export function htmlPageEnd(report: Report, list?: FollowerListInfo): string {
       ? kpi('quality score', 'not measurable', 'quality-score', esc(q.notMeasurable?.reason ?? ''))
       : kpi('quality score', `${q.score}<small>/100</small>`, 'quality-score'),
   );
-  body.push(kpi('effective community', `${num(q.effectiveCommunity)}`, 'effective-community', `${pct(q.effectiveShare)} of ${num(t.classified)} followers`));
-  body.push(kpi('followers classified', num(t.classified), 'classified', `${num(t.rowsRead)} rows read · ${num(t.skipped)} skipped`));
+  body.push(kpi('effective community', `${num(q.effectiveCommunity)}`, 'effective-community', `${pct(q.effectiveShare)} of ${plural(t.classified, 'follower')}`));
+  body.push(kpi('followers classified', num(t.classified), 'classified', `${plural(t.rowsRead, 'row')} read · ${num(t.skipped)} skipped`));
   body.push('</div>');
   body.push(segmentBar(report));
   body.push('<table class="segments"><thead><tr><th>segment</th><th class="num">followers</th><th class="num">share</th><th>what it means</th></tr></thead><tbody>');

@@ -50,7 +50,7 @@ export function renderMarkdown(report: Report): string {
   out.push('', '## Your community', '');
   out.push(`**Quality score: ${scoreText(report)}** · effective community **${num(q.effectiveCommunity)}** of ${plural(t.classified, 'follower')} (${pct(q.effectiveShare)})`);
   out.push('');
-  out.push(`${num(t.rowsRead)} rows read · ${num(t.classified)} followers classified · ${num(t.skipped)} skipped`);
+  out.push(`${plural(t.rowsRead, 'row')} read · ${plural(t.classified, 'follower')} classified · ${num(t.skipped)} skipped`);
   out.push('');
   out.push('| segment | followers | share | | what it means |', '|---|---:|---:|---|---|');
   for (const name of SEGMENT_ORDER) {

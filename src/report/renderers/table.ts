@@ -1,6 +1,8 @@
 import type { ChalkInstance } from 'chalk';
 import type { FollowerSummary, Report } from '../model.js';
 import { clip, escapeControl } from '../../safe-text.js';
+import { columns } from '../../terminal/columns.js';
+import { clipWidth, displayWidth, layoutWidth, padStart, wrap } from '../../terminal/wrap.js';
 import {
   baseName,
   DISSENT_NOTE,
@@ -34,7 +36,7 @@ import {
 export interface TableOptions {
   /** Colour is injected: a chalk instance at level 0 gives plain text. */
   chalk: ChalkInstance;
-  /** Terminal width; the report is laid out for at most 80 columns. */
+  /** Terminal width (absent when not a terminal: 80); the report uses it between 60 and 120 columns. */
   width?: number;
 }
 
@@ -42,13 +44,14 @@ const BAR = 20;
 const VALUE_BAR = 10;
 
 /**
- * The terminal report: sections with headings, block-character bars, at most
- * 80 columns. Every piece of data text goes through clip/escapeControl, so a
+ * The terminal report: sections with headings, block-character bars, the
+ * terminal's width (80 when not a terminal). Tables and wrapping measure
+ * display columns (src/terminal/layout.ts). Every piece of data text goes through clip/escapeControl, so a
  * bio holding an ANSI escape is shown escaped, never executed.
  */
 export function renderTable(report: Report, options: TableOptions): string {
   const c = options.chalk;
-  const width = Math.min(80, Math.max(60, options.width ?? 80));
+  const width = layoutWidth(options.width);
   const out: string[] = [];
   const heading = (title: string) => {
     out.push('');
@@ -72,7 +75,7 @@ export function renderTable(report: Report, options: TableOptions): string {
   const t = report.totals;
   const q = report.quality;
   heading(`Your community: quality score ${scoreText(report)}`);
-  out.push(`  ${num(t.rowsRead)} rows read · ${num(t.classified)} followers classified · ${num(t.skipped)} skipped`);
+  out.push(`  ${plural(t.rowsRead, 'row')} read · ${plural(t.classified, 'follower')} classified · ${num(t.skipped)} skipped`);
   out.push('');
   for (const name of SEGMENT_ORDER) {
     const s = report.segments[name];
@@ -95,14 +98,23 @@ export function renderTable(report: Report, options: TableOptions): string {
 
   // Which values the community holds.
   heading('Value resonance');
-  const nameWidth = Math.min(24, Math.max(10, ...report.values.map((v) => [...escapeControl(v.name)].length)));
+  const nameWidth = Math.min(24, Math.max(10, ...report.values.map((v) => displayWidth(escapeControl(v.name)))));
   out.push(c.dim(`  ${OVERLAP_NOTE}`));
-  out.push(c.dim(`  ${'value'.padEnd(nameWidth)}  ${'followers'.padEnd(VALUE_BAR + 15)}  ${`advocates (${num(seg.advocate.count)})`}`));
-  for (const v of report.values) {
-    out.push(
-      `  ${clip(v.name, nameWidth).padEnd(nameWidth)}  ${bar(v.share, VALUE_BAR, c.green)} ${num(v.followers).padStart(6)} ${pct(v.share).padStart(6)}   ${num(v.advocates).padStart(5)} ${pct(v.advocateShare).padStart(6)}`,
-    );
-  }
+  out.push(
+    ...columns(
+      [
+        [c.dim('value'), c.dim('followers'), '', '', c.dim(`advocates (${num(seg.advocate.count)})`)],
+        ...report.values.map((v) => [
+          clipWidth(escapeControl(v.name), nameWidth),
+          bar(v.share, VALUE_BAR, c.green),
+          num(v.followers),
+          pct(v.share),
+          `${padStart(num(v.advocates), 5)} ${padStart(pct(v.advocateShare), 6)}`,
+        ]),
+      ],
+      [{ width: nameWidth, gap: 2 }, { width: VALUE_BAR }, { width: 6, align: 'right' }, { width: 6, align: 'right', gap: 3 }, { width: 16 }],
+    ),
+  );
   if (unexpressedCallout(report).length) {
     out.push(c.yellow(`  ! nobody expresses: ${unexpressedCallout(report).map((v) => `"${clip(v, 30)}"`).join(', ')}`));
   }
@@ -111,10 +123,12 @@ export function renderTable(report: Report, options: TableOptions): string {
   const ic = report.idealCustomer;
   if (ic.defined) {
     heading(`Ideal-customer fit: ${plural(ic.fit, 'follower')} (${pct(ic.share)})`);
-    for (const name of SEGMENT_ORDER) {
-      const fit = `${num(ic.bySegment[name]).padStart(6)} of ${num(seg[name].count).padEnd(7)}`;
-      out.push(`  ${name.padEnd(11)}${bar(ic.bySegmentShare[name], VALUE_BAR, segColour[name]!)} ${fit} ${pct(ic.bySegmentShare[name]).padStart(6)}`);
-    }
+    out.push(
+      ...columns(
+        SEGMENT_ORDER.map((name) => [name, bar(ic.bySegmentShare[name], VALUE_BAR, segColour[name]!), num(ic.bySegment[name]), 'of', num(seg[name].count), pct(ic.bySegmentShare[name])]),
+        [{ width: 10 }, { width: VALUE_BAR }, { width: 6, align: 'right' }, { width: 2 }, { width: 7 }, { width: 6, align: 'right' }],
+      ),
+    );
   } else {
     heading('Ideal-customer fit');
     out.push(c.dim('  not defined: add idealCustomer.terms to the values file to measure it'));
@@ -144,15 +158,14 @@ export function renderTable(report: Report, options: TableOptions): string {
     const list = report.lists[key];
     if (list.length === 0) continue;
     heading(`${LIST_TITLES[key]}: top ${list.length} of ${num(listTotal(report, key))}`);
-    out.push(c.dim(`  ${'handle'.padEnd(HANDLE)} ${'name'.padEnd(NAME)} ${listScore(key).padStart(SCORE)}  ${listDetailHeading(key)}`));
-    for (const f of list) out.push(...followerLines(f, key, width, c));
+    out.push(...followerTable(list, key, width, c));
   }
 
   // Data quality: what was read, what was missing, what was skipped.
   heading('Data quality');
   for (const i of report.inputs) {
     out.push(`  ${clipStart(i.file, width - 4)}`);
-    out.push(`    ${clip(i.formatLabel, 40)}: ${num(i.rowsRead)} rows, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
+    out.push(`    ${clip(i.formatLabel, 40)}: ${plural(i.rowsRead, 'row')}, ${num(i.classified)} classified, ${num(i.skipped)} skipped`);
     out.push(...wrap(`fields: ${i.fields.map((f) => clip(f, 30)).join(', ') || 'none'}`, width - 6).map((l, n) => `    ${n ? '  ' : ''}${l}`));
     if (i.unusedColumns.length) {
       out.push(...wrap(`not used: ${i.unusedColumns.map((f) => `"${clip(f, 30)}"`).join(', ')}`, width - 6).map((l, n) => c.dim(`    ${n ? '  ' : ''}${l}`)));
@@ -193,16 +206,21 @@ const HANDLE = 20;
 const NAME = 16;
 const SCORE = 10;
 
-/** One row per follower; a long detail (several values) wraps under its own column. */
-function followerLines(f: FollowerSummary, key: ListKey, width: number, c: ChalkInstance): string[] {
-  const score = dec(f[listScore(key)]);
+/** One row per follower under a dim header; a long detail (several values) wraps under its own column. */
+function followerTable(list: FollowerSummary[], key: ListKey, width: number, c: ChalkInstance): string[] {
   const used = 2 + HANDLE + 1 + NAME + 1 + SCORE + 2;
-  const detail = wrap(clip(listDetail(f, key), 200), Math.max(8, width - used));
-  const head = `  ${clip(`@${f.handle}`, HANDLE).padEnd(HANDLE)} ${c.dim(clip(f.name ?? '', NAME).padEnd(NAME))} ${score.padStart(SCORE)}`;
-  return [`${head}${detail[0] ? `  ${detail[0]}` : ''}`, ...detail.slice(1).map((l) => `${' '.repeat(used)}${l}`)];
+  const rows = list.map((f) => [
+    clipWidth(escapeControl(`@${f.handle}`), HANDLE),
+    c.dim(clipWidth(escapeControl(f.name ?? ''), NAME)),
+    dec(f[listScore(key)]),
+    clip(listDetail(f, key), 200),
+  ]);
+  const head = [c.dim('handle'), c.dim('name'), c.dim(listScore(key)), c.dim(listDetailHeading(key))];
+  return columns([head, ...rows], [{ width: HANDLE }, { width: NAME }, { width: SCORE, align: 'right', gap: 2 }, { width: Math.max(8, width - used), wrap: true }]);
 }
 
 function finding(f: Report['findings'][number], width: number, c: ChalkInstance): string[] {
+  // Wrapped before colour: the mark is coloured, the message plain.
   const mark = f.severity === 'warning' ? c.yellow('!') : c.cyan('i');
   const lines = wrap(escapeControl(f.message), width - 4);
   return [`  ${mark} ${lines[0] ?? ''}`, ...lines.slice(1).map((l) => `    ${l}`)];
@@ -214,35 +232,9 @@ function clipStart(text: string, max: number): string {
   return chars.length <= max ? chars.join('') : `…${chars.slice(chars.length - max + 1).join('')}`;
 }
 
-const ANSI = /\u001b\[[0-9;]*m/g;
-
-/** A last guard for the 80-column promise: a line still too wide is wrapped, plain. */
+/** A last guard for the width promise: a line still too wide is wrapped, keeping its indent. */
 function fitWidth(line: string, width: number): string[] {
-  const plain = line.replace(ANSI, '');
-  if ([...plain].length <= width) return [line];
-  const indent = /^\s*/.exec(plain)![0];
-  return wrap(plain, width - indent.length - 2).map((l, i) => (i === 0 ? indent : `${indent}  `) + l);
-}
-
-/** Greedy word wrap (a word longer than the width is cut). */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (let word of text.split(/\s+/)) {
-    if (!word) continue;
-    while ([...word].length > width) {
-      if (line) {
-        lines.push(line);
-        line = '';
-      }
-      lines.push([...word].slice(0, width).join(''));
-      word = [...word].slice(width).join('');
-    }
-    if (line && [...line].length + 1 + [...word].length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines;
+  if (displayWidth(line) <= width) return [line];
+  const indent = /^\s*/.exec(line)![0];
+  return wrap(line, width - indent.length - 2).map((l, i) => (i === 0 ? indent : `${indent}  `) + l);
 }
