@@ -1,9 +1,9 @@
 import type { GateResult } from '../gates.js';
 import { csvLine } from '../report/follower-sinks.js';
 import type { Report } from '../report/model.js';
-import { clip } from '../safe-text.js';
 import { SEGMENT_ORDER } from '../report/renderers/format.js';
 import { wrap } from '../report/renderers/table.js';
+import { clip } from '../safe-text.js';
 import { VERSION } from '../version.js';
 
 /** One row of the batch summary: what happened to one entry. */
