@@ -196,6 +196,8 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     verified: at('verified'),
     defaultAvatar: at('defaultAvatar'),
     defaultProfile: at('defaultProfile'),
+    bot: at('bot'),
+    moderationLabels: at('moderationLabels'),
   };
   // An empty cell reads as false only for the flags a format says so for.
   const flag = (cells: string[], index: number, field: FieldName, line: number, warnings: RowWarning[]): boolean | undefined =>
@@ -264,6 +266,8 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     assign(follower, 'verified', flag(cells, col.verified, 'verified', line, warnings));
     assign(follower, 'defaultAvatar', flag(cells, col.defaultAvatar, 'defaultAvatar', line, warnings));
     assign(follower, 'defaultProfile', flag(cells, col.defaultProfile, 'defaultProfile', line, warnings));
+    assign(follower, 'bot', flag(cells, col.bot, 'bot', line, warnings));
+    assign(follower, 'labels', labelsCell(cells, col.moderationLabels));
     assign(follower, 'reach', reach);
     return { kind: 'follower', follower, warnings };
   };
@@ -287,6 +291,15 @@ function countCell(cells: string[], index: number, field: FieldName, line: numbe
     return undefined;
   }
   return n;
+}
+
+/** Moderation labels, comma-separated; a present but blank cell is known to carry none. */
+function labelsCell(cells: string[], index: number): string[] | undefined {
+  if (index < 0 || cells[index] === undefined) return undefined;
+  return cells[index]
+    .split(',')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
 }
 
 /** The sum of the reach columns' counts; undefined when every one is blank. */

@@ -18,6 +18,13 @@ export const LIST_KEYS = ['users', 'data', 'followers', 'accounts', 'items', 'Fa
  */
 const INLINE_OBJECTS = new Set(['public_metrics']);
 
+/**
+ * Lists of moderation labels on an account: Bluesky's `labels`, each a
+ * `com.atproto.label.defs#label` (`{ver, src, uri, cid, val, neg, cts, exp, sig}`,
+ * as the lexicon in bluesky-social/atproto defines it). Read as the values in force.
+ */
+const LABEL_LISTS = new Set(['labels']);
+
 const MAX_KEYS = 200;
 
 /**
@@ -108,6 +115,7 @@ export function flattenEntry(entry: Record<string, unknown>): Map<string, string
     if (text !== null) flat.set(k, text);
   }
   for (const [k, v] of Object.entries(entry)) {
+    if (LABEL_LISTS.has(k) && Array.isArray(v)) flat.set(k, labelValues(v).join(','));
     if (!INLINE_OBJECTS.has(k) || !isObject(v)) continue;
     for (const [k2, v2] of Object.entries(v)) {
       const text = scalarText(v2);
@@ -115,6 +123,20 @@ export function flattenEntry(entry: Record<string, unknown>): Map<string, string
     }
   }
   return flat;
+}
+
+/**
+ * The label values in force, in order: a label with `neg: true` withdraws the
+ * same value, so it is not read as a label (nor is the one it withdraws).
+ */
+function labelValues(labels: unknown[]): string[] {
+  const inForce = new Set<string>();
+  for (const label of labels) {
+    if (!isObject(label) || typeof label.val !== 'string' || label.val === '') continue;
+    if (label.neg === true) inForce.delete(label.val);
+    else inForce.add(label.val);
+  }
+  return [...inForce];
 }
 
 /** null for values that are not scalars; undefined for a number that JSON could not hold exactly (an id beyond 2^53). */

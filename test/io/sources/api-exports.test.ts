@@ -102,6 +102,15 @@ describe('Bluesky getFollowers', () => {
     expect([lou.name, lou.bio]).toEqual([undefined, undefined]);
   });
 
+  it('reads moderation labels in force: a negated label withdraws its value', async () => {
+    for (const file of ['getFollowers-pages.json', 'followers.jsonl']) {
+      const r = await readSource(fx('bluesky', file));
+      expect(byHandle(r.followers, 'mo.bsky.social').labels).toEqual(['spam']);
+      expect(byHandle(r.followers, 'kit.bsky.social').labels).toEqual([]);
+      expect(byHandle(r.followers, 'lou.example.com').labels).toEqual([]);
+    }
+  });
+
   it('reads JSON Lines of profiles the same way', async () => {
     const pages = await readSource(fx('bluesky', 'getFollowers-pages.json'));
     const lines = await readSource(fx('bluesky', 'followers.jsonl'));
@@ -122,6 +131,8 @@ describe('Mastodon followers (Account entities)', () => {
       expect(iso(nora.accountCreatedAt)).toBe('2022-11-05T00:00:00.000Z');
       // last_status_at is their own last post, not an interaction with the brand.
       expect(nora.engagement).toEqual({ dated: [], undated: {} });
+      // `bot`: JSON true/false, rtoot's TRUE/FALSE.
+      expect(r.followers.map((f) => f.bot)).toEqual([false, false, false, true]);
     });
   }
 });
