@@ -114,6 +114,8 @@ export function flattenEntry(entry: Record<string, unknown>): Map<string, string
     const text = scalarText(v);
     if (text !== null) flat.set(k, text);
   }
+  const expanded = expandedUrl(entry);
+  if (expanded !== undefined && flat.has('url')) flat.set('url', expanded);
   for (const [k, v] of Object.entries(entry)) {
     if (LABEL_LISTS.has(k) && Array.isArray(v)) flat.set(k, labelValues(v).join(','));
     if (!INLINE_OBJECTS.has(k) || !isObject(v)) continue;
@@ -123,6 +125,19 @@ export function flattenEntry(entry: Record<string, unknown>): Map<string, string
     }
   }
   return flat;
+}
+
+/**
+ * X v1.1 user objects: `url` is a t.co short link; the website it stands for
+ * is `entities.url.urls[0].expanded_url`.
+ */
+function expandedUrl(entry: Record<string, unknown>): string | undefined {
+  const entities = entry.entities;
+  const url = isObject(entities) ? entities.url : undefined;
+  const urls = isObject(url) ? url.urls : undefined;
+  const first = Array.isArray(urls) ? urls[0] : undefined;
+  const expanded = isObject(first) ? first.expanded_url : undefined;
+  return typeof expanded === 'string' && expanded !== '' ? expanded : undefined;
 }
 
 /**

@@ -19,7 +19,8 @@ describe('X API user objects as JSON', () => {
       name: 'Ada Reads',
       bio: 'Bookworm and primary teacher. #amreading',
       location: 'Bristol, England',
-      website: 'https://t.co/AbCdEf123',
+      // `url` is a t.co short link: the website is `entities.url.urls[0].expanded_url`.
+      website: 'https://example.org/ada_reads',
       followers: 1204,
       following: 388,
       posts: 9120,
@@ -41,7 +42,7 @@ describe('X API user objects as JSON', () => {
     for (const file of ['followers-list-pages.json', 'users.jsonl']) {
       const r = await readSource(fx('x-api-json', file));
       expect(r.format).toBe('x-api');
-      expect(r.followers.map((f) => [f.handle, f.bio, f.followers])).toEqual(array.followers.map((f) => [f.handle, f.bio, f.followers]));
+      expect(r.followers.map((f) => [f.handle, f.bio, f.followers, f.website])).toEqual(array.followers.map((f) => [f.handle, f.bio, f.followers, f.website]));
       expect(r.skipped).toEqual([]);
     }
     const lines = await readSource(fx('x-api-json', 'users.jsonl'));
