@@ -1,3 +1,4 @@
+import { elementProblem } from '../json-array-stream.js';
 import { type JsonEntriesOptions, peekJsonEntries, streamJsonEntries } from '../json-entries.js';
 import type { OpenedInput } from '../open-input.js';
 import type { SourceItem } from '../rows.js';
@@ -88,7 +89,7 @@ export async function* jsonRows(input: OpenedInput, keys: readonly string[], toI
   const file = input.name;
   for await (const el of streamJsonEntries(input.text(), jsonOptions(file))) {
     if (!el.ok) {
-      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} is not valid JSON: ${el.error}` } };
+      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: elementProblem(el) } };
       continue;
     }
     if (!isObject(el.value)) {
