@@ -40,6 +40,13 @@ export interface Follower {
   /** Moderation labels the platform put on the account (Bluesky's `labels[].val`, negated ones left out). */
   labels?: readonly string[];
 
+  /**
+   * What the person's own posts about the brand drew from others (likes,
+   * replies, reposts, comments on their mentions in a listening export):
+   * their reach, reported apart and never counted as their engagement.
+   */
+  reach?: number;
+
   /** Interaction evidence found in the export itself or joined from interaction logs. */
   engagement: EngagementEvidence;
 

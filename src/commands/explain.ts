@@ -15,12 +15,12 @@ import { cueText, reasonsFor } from '../report/reasons.js';
 import { clip, escapeControl, safeJson } from '../safe-text.js';
 import { wrap } from '../terminal/wrap.js';
 import { FIELDS_FOR } from '../scoring/alignment.js';
-import type { Cue, Polarity } from '../text/matcher.js';
-import { scoreAuthenticity } from '../scoring/authenticity.js';
+import { platformSaysAgainst, scoreAuthenticity } from '../scoring/authenticity.js';
 import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';
+import type { Cue, Polarity } from '../text/matcher.js';
+import { nearMissFinder } from '../text/near-miss.js';
 import type { CompiledValues } from '../values/compile.js';
 import { compileValues } from '../values/compile.js';
-import { nearMissFinder } from '../text/near-miss.js';
 import { loadValues } from '../values/load.js';
 import { VERSION } from '../version.js';
 
@@ -167,6 +167,8 @@ export function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
         signals: auth.signals,
         fieldsKnown: auth.fieldsKnown ?? 0,
         fieldsNeeded: MIN_FIELDS,
+        /** The owner's bot flag or the platform's moderation labels, when they speak against the account. */
+        platform: platformSaysAgainst(f) ?? null,
       },
     },
     decisionTable: decisionTable(facts, c.rule),
@@ -370,7 +372,10 @@ function renderExplanation(e: Explanation): string {
   );
   const au = sc.authenticity;
   if (!au.enabled) push('authenticity not checked (scoring.authenticity.enabled is false)', 4, 13);
-  else if (!au.checked) push(`authenticity: not enough fields to judge (${au.fieldsKnown} known, ${au.fieldsNeeded} needed)`, 4, 13);
+  else if (!au.checked) {
+    push(`authenticity: not enough fields to judge (${au.fieldsKnown} known, ${au.fieldsNeeded} needed)`, 4, 13);
+    if (au.platform) push(`though ${au.platform}`, 6, 6);
+  }
   else {
     push(
       `authenticity ${Math.round((au.probability ?? 0) * 100)}% likely fake (suspect at ${Math.round(au.threshold * 100)}%) → ${au.suspect ? 'suspect' : 'not suspect'}; log-odds:`,

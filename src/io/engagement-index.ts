@@ -1,5 +1,5 @@
-import { type EngagementEvidence, emptyEngagement, INTERACTION_TYPES, type InteractionType } from '../follower.js';
 import { fingerprint, fingerprintLow } from '../fingerprint.js';
+import { type EngagementEvidence, emptyEngagement, INTERACTION_TYPES, type InteractionType } from '../follower.js';
 
 /** Marks an event whose date is unknown (it adds to `undated`); the low bits are the type's index. */
 const UNDATED = 0x80;

@@ -1,6 +1,6 @@
+import { InputError } from '../errors.js';
 import type { EngagementEvidence, Follower, InteractionType } from '../follower.js';
 import { handleKey } from '../handles.js';
-import { InputError } from '../errors.js';
 import { readCsvRecords, sniffCsvLayout } from './csv.js';
 import { type EngagementIndex, EngagementIndexBuilder } from './engagement-index.js';
 import { type FieldName, fieldForHeader, foldHeader, mapColumns } from './fields.js';

@@ -2,13 +2,13 @@ import type { Classified, Segment } from '../classify.js';
 import { type DateOrder, type DateOrderEvidence, type DateOrderTally, emptyDateOrderTally } from '../io/parse-fields.js';
 import type { RowWarning, SkippedRow } from '../io/rows.js';
 import type { SourceInfo } from '../io/sources/types.js';
+import { compareNatural } from '../text/natural-order.js';
 import type { CompiledValues } from '../values/compile.js';
 import { describeFinding, describeMissingSignal, type FindingInput, type MissingSignal } from './findings.js';
 import type { FollowerSummary, Report } from './model.js';
-import { SCHEMA_VERSION } from './schema-version.js';
-import { reasonsFor } from './reasons.js';
 import { ownString, ownStrings } from './own-strings.js';
-import { compareNatural } from '../text/natural-order.js';
+import { reasonsFor } from './reasons.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 import { TopN } from './top-n.js';
 
 export interface AggregatorOptions {
@@ -140,6 +140,10 @@ export function createAggregator(options: AggregatorOptions) {
       else if (text) evidence.profileTextOnly++;
       else if (engagementEvidence) evidence.engagementOnly++;
       else evidence.none++;
+      if (c.follower.reach !== undefined) {
+        n.mentionReach.followers++;
+        n.mentionReach.total += c.follower.reach;
+      }
       const e = c.engagement;
       n.futureInteractions += e.future;
       n.staleInteractions += e.stale;
@@ -388,6 +392,7 @@ export function createAggregator(options: AggregatorOptions) {
           warnings: [...warnings.values()].sort((a, b) => b.count - a.count || byCodeUnit(a.code, b.code) || byCodeUnit(a.field, b.field)),
           evidence,
           engagementAvailable,
+          ...(n.mentionReach.followers > 0 ? { mentionReach: { ...n.mentionReach } } : {}),
         },
         findings: findings.map(describeFinding),
       };
@@ -436,6 +441,8 @@ function createCounts(valueCount: number, redFlagCount: number) {
     idealBySegment: zeroBySegment(),
     redFlagCounts: new Array<number>(redFlagCount).fill(0),
     evidence: { both: 0, profileTextOnly: 0, engagementOnly: 0, none: 0 },
+    // What followers' mentions drew (reach), and how many followers it is known for: never engagement.
+    mentionReach: { followers: 0, total: 0 },
     skippedByCode: {} as Record<string, number>,
   };
 }

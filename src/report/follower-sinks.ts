@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream';
+import { escapeControl, safeJson } from '../safe-text.js';
 import { drained, writeAndWait } from '../write-failure.js';
 import { type FollowerRecord, RECORD_FIELDS, type RecordField } from './records.js';
-import { escapeControl, safeJson } from '../safe-text.js';
 
 // Per-follower output is streamed: lines made by recordSerialiser (see
 // follower-lines.ts) go out through createBatchedWriter, which waits for the

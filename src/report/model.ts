@@ -178,6 +178,12 @@ export const reportSchema = z.object({
       })
       .describe('What each classified follower carried; the four parts are exclusive and add up to totals.classified.'),
     engagementAvailable: z.boolean(),
+    mentionReach: z
+      .object({ followers: count, total: count })
+      .optional()
+      .describe(
+        "Reach of mentions, when the export carries it (a listening export): the likes, replies, reposts and comments that followers' mentions of you drew from others, summed over `followers` followers. Reported apart, never counted as engagement.",
+      ),
   }),
   findings: z.array(findingSchema).describe('Plain-language notes: what the numbers mean and what to check.'),
   followers: z.array(z.record(z.string(), z.unknown())).optional().describe('Per-follower records, with --include-followers.'),

@@ -13,6 +13,7 @@ export const RECORD_FIELDS = [
   'alignment',
   'engagement',
   'authenticity',
+  'reach',
   'evidence',
   'values',
   'flags',
@@ -36,6 +37,8 @@ export interface FollowerRecord {
   engagement: number;
   /** Probability of being fake (0–1), or null when the export lacked the fields to judge. */
   authenticity: number | null;
+  /** What the follower's own posts about you drew from others (a listening export's likes, replies, reposts, comments), or null when unknown. Never part of engagement. */
+  reach: number | null;
   /** What the verdict stood on: profile text, engagement data, both, or nothing. */
   evidence: 'profile+engagement' | 'profile' | 'engagement' | 'none';
   values: string[];
@@ -65,6 +68,7 @@ export function toRecord(c: Classified, options: RecordOptions): FollowerRecord 
     alignment: c.alignment.score,
     engagement: c.engagement.score,
     authenticity: c.authenticity.checked ? round3(c.authenticity.probability ?? 0) : null,
+    reach: f.reach ?? null,
     evidence: evidenceOf(c),
     values: c.alignment.values.map((v) => v.name),
     flags: [...c.flags],

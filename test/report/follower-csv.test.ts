@@ -59,6 +59,7 @@ function record(text: string, i: number): FollowerRecord {
     alignment: 1.25,
     engagement: 0,
     authenticity: null,
+    reach: null,
     evidence: 'profile',
     values: [text, 'reading culture'],
     flags: ['ideal-fit'],

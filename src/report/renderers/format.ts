@@ -125,6 +125,13 @@ export function evidenceBreakdown(report: Report): string {
   return `evidence for ${plural(report.totals.classified, 'follower')}: ${num(ev.both)} profile text and engagement, ${num(ev.profileTextOnly)} profile text only, ${num(ev.engagementOnly)} engagement only, ${num(ev.none)} neither`;
 }
 
+/** What followers' mentions drew, when the export says: reach, not engagement. Undefined when unknown. */
+export function mentionReachLine(report: Report): string | undefined {
+  const r = report.dataQuality.mentionReach;
+  if (!r) return undefined;
+  return `reach of mentions: ${num(r.total)} likes, replies, reposts and comments drawn by the mentions of ${plural(r.followers, 'follower')} (not counted as engagement)`;
+}
+
 /** Followers with profile text (where values can be seen). */
 export function withProfileText(report: Report): number {
   const ev = report.dataQuality.evidence;
