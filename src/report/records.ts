@@ -37,7 +37,8 @@ export interface FollowerRecord {
   /** Probability of being fake (0–1), or null when the export lacked the fields to judge. */
   authenticity: number | null;
   /** What the verdict stood on: profile text, engagement data, both, or nothing. */
-  evidence: 'profile+engagement' | 'profile' | 'engagement' | 'none';
+  /** A comment is both words and engagement: `comments` appears only with `engagement`. */
+  evidence: 'profile+comments+engagement' | 'comments+engagement' | 'profile+engagement' | 'profile' | 'engagement' | 'none';
   values: string[];
   flags: string[];
   redFlags: string[];
@@ -83,6 +84,7 @@ export function toRecord(c: Classified, options: RecordOptions): FollowerRecord 
 function evidenceOf(c: Classified): FollowerRecord['evidence'] {
   const text = c.alignment.hasText;
   const engagement = c.engagement.hasEvidence;
+  if (c.alignment.hasComments) return text ? 'profile+comments+engagement' : 'comments+engagement';
   return text && engagement ? 'profile+engagement' : text ? 'profile' : engagement ? 'engagement' : 'none';
 }
 

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, runCli } from '../helpers/run-cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
+
+/**
+ * A handles-only Instagram download (followers_1.json: no bios) plus a file
+ * of the comments people left under the brand's posts. Each comments fixture
+ * copies a real exporter's layout (see test/fixtures/comments/README.md).
+ */
+const DIR = join(FIXTURES, 'comments');
+const FOLLOWERS = join(DIR, 'followers_1.json');
+const VALUES = join(DIR, 'values.yml');
+const LAYOUTS = ['instagram-userscript.csv', 'youtube-commentThreads.json', 'instagram-graph-comments.json', 'apify-instagram-comments.json'];
+
+interface Record {
+  handle: string;
+  segment: string;
+  flags: string[];
+  values: string[];
+  evidence: string;
+  reasons: string[];
+}
+
+function audit(comments: string, extra: string[] = []) {
+  const dir = tempDir('kindred-comments-');
+  const out = join(dir, 'followers.ndjson');
+  const r = runCli(['audit', FOLLOWERS, '--values', VALUES, '--interactions', join(DIR, comments), '--as-of', '2026-11-01', '--format', 'json', '--followers-out', out, '--no-interactive', ...extra]);
+  const records = new Map<string, Record>();
+  for (const line of readFileSync(out, 'utf8').trim().split('\n')) {
+    const rec = JSON.parse(line) as Record;
+    records.set(rec.handle, rec);
+  }
+  return { ...r, report: JSON.parse(r.stdout), records, followersText: readFileSync(out, 'utf8') };
+}
+
+describe('followers’ words from comments', () => {
+  it.each(LAYOUTS)('%s: commenters are read by what they wrote, silent followers stay passive', (file) => {
+    const { code, records } = audit(file);
+    expect(code).toBe(0);
+    const moss = records.get('moss.and.mile')!;
+    expect(moss).toMatchObject({ segment: 'advocate', values: ['repair'], evidence: 'comments+engagement' });
+    expect(moss.reasons[0]).toBe('value "repair": "repair*" in a comment on 2026-10-14');
+    expect(records.get('grumpy_gearhead')).toMatchObject({ segment: 'misaligned', flags: expect.arrayContaining(['conflict', 'dissenter']) });
+    expect(records.get('promo.peaks.shop')).toMatchObject({ segment: 'misaligned', flags: expect.arrayContaining(['spam']) });
+    expect(records.get('quiet.ridge')).toMatchObject({ segment: 'passive', evidence: 'none' });
+  });
+
+  it('counts a commenter who does not follow as such, never as a follower', () => {
+    const { report, records } = audit('instagram-userscript.csv');
+    expect(records.has('not.a.follower')).toBe(false);
+    expect(records.size).toBe(5);
+    expect(report.interactions[0]).toMatchObject({ rowsRead: 6, handles: 5, matchedFollowers: 4, notFollowers: 1 });
+  });
+
+  it('an old comment still says what someone values; only engagement ages', () => {
+    const { records } = audit('instagram-userscript.csv');
+    // Written in 2025, outside the 90-day window: aligned, but not engaged.
+    expect(records.get('old.words.ana')).toMatchObject({ segment: 'potential', values: ['sustainability'] });
+  });
+
+  it('shows where the words came from and counts values seen in comments', () => {
+    const { report } = audit('instagram-userscript.csv');
+    expect(report.dataQuality.words).toEqual({ profileOnly: 0, commentsOnly: 4, both: 0 });
+    const repair = report.values.find((v: { name: string }) => v.name === 'repair');
+    expect(repair.followers).toBe(1);
+    const table = runCli(['audit', FOLLOWERS, '--values', VALUES, '--interactions', join(DIR, 'instagram-userscript.csv'), '--as-of', '2026-11-01', '--no-interactive']);
+    expect(table.code).toBe(0);
+    expect(table.stdout.replace(/\s+/g, ' ')).toContain('words read from 0 profiles only, 4 from comments only, 0 from both');
+  });
+
+  it('never writes what someone wrote in the report or the records', () => {
+    const { stdout, followersText } = audit('instagram-userscript.csv');
+    for (const words of ['repair > replace', 'buy new like a normal person', 'promo code on trail gear', 'I mend everything']) {
+      expect(stdout).not.toContain(words);
+      expect(followersText).not.toContain(words);
+    }
+  });
+});
