@@ -77,7 +77,8 @@ export async function readCommentsCsv(input: OpenedInput, layout: CsvLayout, col
     const parent = columns.parent !== undefined ? (cells[columns.parent] ?? '').trim() : '';
     const comment: RawComment = { author: cells[columns.author] ?? '', text: cells[columns.text] ?? '', date: cells[columns.date] ?? '', type: parent ? 'reply' : 'comment' };
     const problem = addComment(comment, sink);
-    if (problem) sink.skip({ code: problem.code, file: input.name, line, detail: problem.detail, cells });
+    // What someone wrote is personal data: a --rejects file shows the row with its comment blanked.
+    if (problem) sink.skip({ code: problem.code, file: input.name, line, detail: problem.detail, cells: cells.map((c, i) => (i === columns.text ? '' : c)) });
   }
 }
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
@@ -76,5 +76,30 @@ describe('followers’ words from comments', () => {
       expect(stdout).not.toContain(words);
       expect(followersText).not.toContain(words);
     }
+  });
+
+  it('explain names the comment and its day, never its words', () => {
+    const r = runCli(['explain', FOLLOWERS, 'moss.and.mile', 'grumpy_gearhead', '--values', VALUES, '--interactions', join(DIR, 'youtube-commentThreads.json'), '--as-of', '2026-11-01']);
+    expect(r.code).toBe(0);
+    const out = r.stdout.replace(/\s+/g, ' ');
+    expect(out).toContain('"repair*" in a comment on 2026-10-14 → value "repair": alignment +1');
+    expect(out).toMatch(/"repair\*" in a comment on 2026-10-18 → value "repair": conflict: hostile to "repair"/);
+    expect(r.stdout).toContain('comments  1 read');
+    expect(r.stdout).not.toContain('repair > replace');
+    expect(r.stdout).not.toContain('like a normal person');
+  });
+
+  it('a rejected comment row is accounted, and its words are blanked in --rejects', () => {
+    const dir = tempDir('kindred-comments-');
+    const comments = join(dir, 'comments.csv');
+    const rejects = join(dir, 'rejects.csv');
+    writeFileSync(comments, 'text,likes,created_at,username\n"my private words on repair","1","not a date","moss.and.mile"\n"more private words","1","2026-10-01T00:00:00Z",""\n"fine words on repair","1","2026-10-02T00:00:00Z","quiet.ridge"\n');
+    const r = runCli(['audit', FOLLOWERS, '--values', VALUES, '--interactions', comments, '--as-of', '2026-11-01', '--format', 'json', '--rejects', rejects, '--no-interactive']);
+    expect(r.code).toBe(0);
+    const log = JSON.parse(r.stdout).interactions[0];
+    expect(log).toMatchObject({ rowsRead: 3, skipped: 2, skippedByCode: { MALFORMED_ROW: 1, MISSING_HANDLE: 1 } });
+    const written = readFileSync(rejects, 'utf8');
+    expect(written).toContain('unreadable date');
+    expect(written).not.toContain('private words');
   });
 });
