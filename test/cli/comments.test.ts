@@ -102,4 +102,18 @@ describe('followers’ words from comments', () => {
     expect(written).toContain('unreadable date');
     expect(written).not.toContain('private words');
   });
+
+  it('a JSON entry that is not a comment is skipped and counted', () => {
+    const dir = tempDir('kindred-comments-');
+    const comments = join(dir, 'comments.json');
+    const entries = [
+      { ownerUsername: 'moss.and.mile', text: 'repair > replace', timestamp: '2026-10-14T09:12:40.000Z' },
+      { ownerUsername: 'quiet.ridge', timestamp: '2026-10-15T09:12:40.000Z' },
+      { ownerUsername: 'promo.peaks.shop', text: 'nice', timestamp: 'last tuesday' },
+    ];
+    writeFileSync(comments, JSON.stringify(entries));
+    const r = runCli(['audit', FOLLOWERS, '--values', VALUES, '--interactions', comments, '--as-of', '2026-11-01', '--format', 'json', '--no-interactive']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).interactions[0]).toMatchObject({ rowsRead: 3, skipped: 2, skippedByCode: { MALFORMED_ROW: 2 }, matchedFollowers: 2 });
+  });
 });
