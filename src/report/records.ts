@@ -21,6 +21,7 @@ export const RECORD_FIELDS = [
   'rule',
   'profileUrl',
   'email',
+  'comments',
   'file',
   'line',
 ] as const;
@@ -47,6 +48,8 @@ export interface FollowerRecord {
   profileUrl: string | null;
   /** Only with --include-emails. */
   email?: string | null;
+  /** Only with --include-comments: what the follower wrote, each as `YYYY-MM-DD: text` (kept within the per-author bound). */
+  comments?: string[];
   file: string;
   line: number;
 }
@@ -54,6 +57,8 @@ export interface FollowerRecord {
 export interface RecordOptions {
   windowDays: number;
   includeEmails?: boolean;
+  /** What followers wrote is personal data: written only with --include-comments. */
+  includeComments?: boolean;
 }
 
 export function toRecord(c: Classified, options: RecordOptions): FollowerRecord {
@@ -78,6 +83,7 @@ export function toRecord(c: Classified, options: RecordOptions): FollowerRecord 
     line: f.source.line,
   };
   if (options.includeEmails) record.email = f.email ?? null;
+  if (options.includeComments) record.comments = (f.comments ?? []).map((x) => `${x.at ? x.at.toISOString().slice(0, 10) : 'undated'}: ${x.text}`);
   return record;
 }
 

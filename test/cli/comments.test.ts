@@ -116,4 +116,15 @@ describe('followers’ words from comments', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).interactions[0]).toMatchObject({ rowsRead: 3, skipped: 2, skippedByCode: { MALFORMED_ROW: 2 }, matchedFollowers: 2 });
   });
+
+  it('--include-comments writes what followers wrote in the records, and is refused with --anonymize', () => {
+    const { code, records } = audit('instagram-userscript.csv', ['--include-comments']);
+    expect(code).toBe(0);
+    const moss = records.get('moss.and.mile') as Record & { comments: string[] };
+    expect(moss.comments).toEqual(['2026-10-14: had my old pack repaired at your shop, repair > replace every time', '2026-10-21: nice colours']);
+    expect((records.get('quiet.ridge') as Record & { comments: string[] }).comments).toEqual([]);
+    const r = runCli(['audit', FOLLOWERS, '--values', VALUES, '--interactions', join(DIR, 'instagram-userscript.csv'), '--include-comments', '--anonymize', '--no-interactive']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--anonymize and --include-comments contradict each other');
+  });
 });
