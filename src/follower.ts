@@ -47,11 +47,24 @@ export interface Follower {
    */
   reach?: number;
 
+  /**
+   * What the follower wrote under the brand's posts (joined from a comments
+   * file): their own words, read against the values like a bio. Personal
+   * data: never written in any output unless the user asks for it.
+   */
+  comments?: FollowerComment[];
+
   /** Interaction evidence found in the export itself or joined from interaction logs. */
   engagement: EngagementEvidence;
 
   /** Where the row came from: file and 1-based line of the record's first line. */
   source: { file: string; line: number };
+}
+
+export interface FollowerComment {
+  text: string;
+  /** When it was written, when the file says. */
+  at?: Date;
 }
 
 export const INTERACTION_TYPES = ['like', 'reply', 'comment', 'share', 'mention', 'dm', 'other'] as const;

@@ -57,6 +57,7 @@ Run kindred <command> --help for each command's options and examples.`),
     .option('--include-followers', 'add per-follower records to the JSON report')
     .option('--html-followers <n>', 'followers the HTML report lists to search, filter and sort (default 200,000; 0: none; for more, --followers-out)', toInt)
     .option('--include-emails', 'write email addresses in per-follower records (personal data: off by default)')
+    .option('--include-comments', 'write what followers wrote in their comments (from --interactions) in per-follower records (personal data: off by default)')
     .option('--bom', 'start CSV output with a byte-order mark (for Excel)')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous numeric dates like 03/04/2025').choices(['mdy', 'dmy']).default('mdy'))
     .option('--rejects <path>', 'write every skipped row (file, line, code, detail, original text) to this CSV file')

@@ -59,6 +59,7 @@ export interface AuditOptions {
   color?: boolean;
   interactive?: boolean;
   includeEmails?: boolean;
+  includeComments?: boolean;
   includeFollowers?: boolean;
   /** Followers the HTML report embeds for browsing (default HTML_FOLLOWERS_LIMIT; 0: no list). */
   htmlFollowers?: number;
@@ -113,6 +114,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     throw new UsageError('--fail-under takes a quality score from 0 to 100');
   }
   if (options.anonymize && options.includeEmails) throw new UsageError('--anonymize and --include-emails contradict each other; choose one');
+  if (options.anonymize && options.includeComments) throw new UsageError('--anonymize and --include-comments contradict each other; choose one');
   // A rejects file holds rows exactly as they were read: it cannot be anonymised.
   if (options.anonymize && options.rejects) throw new UsageError('--rejects writes skipped rows as they were read, names and handles included; it cannot be combined with --anonymize');
   const salt = options.anonymize ? resolveSalt(options.salt, io.env) : undefined;
@@ -212,6 +214,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       targets: targets.map((t) => t.target),
       windowDays: values.scoring.windowDays,
       includeEmails: !!options.includeEmails,
+      includeComments: !!options.includeComments,
       ...(salt !== undefined ? { anonymizeSalt: salt } : {}),
     };
     const writers = targets.map((t) => createBatchedWriter(t.stream, t.header ?? followerHeader(spec, t.target)));
@@ -228,7 +231,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       io.stderrIsTTY && !options.quiet
         ? createProgress(io, { ...(options.progressDelayMs !== undefined ? { delayMs: options.progressDelayMs, intervalMs: 0 } : {}) })
         : undefined;
-    const recordOptions = { windowDays: values.scoring.windowDays, includeEmails: !!options.includeEmails };
+    const recordOptions = { windowDays: values.scoring.windowDays, includeEmails: !!options.includeEmails, includeComments: !!options.includeComments };
     // --include-followers: each record is serialised as it comes into a scratch file, streamed into the JSON report at the end.
     if (options.includeFollowers && format === 'json') {
       followerSpool = await openScratch(options.output, outputOptions);

@@ -144,6 +144,11 @@ export function createAggregator(options: AggregatorOptions) {
         n.mentionReach.followers++;
         n.mentionReach.total += c.follower.reach;
       }
+      // Whose own words were read, and where: profile text, comments they wrote, or both.
+      if (c.alignment.hasComments) {
+        if (text) n.words.both++;
+        else n.words.commentsOnly++;
+      } else if (text) n.words.profileOnly++;
       const e = c.engagement;
       n.futureInteractions += e.future;
       n.staleInteractions += e.stale;
@@ -244,7 +249,8 @@ export function createAggregator(options: AggregatorOptions) {
       // Shares are exact: a renderer rounds once, so 70 of 88 reads 79.5%, never 79.6% from a rounded share.
       const share = (n: number, of = classified) => (of > 0 ? n / of : 0);
       const q = cv.scoring.quality;
-      const withText = evidence.both + evidence.profileTextOnly;
+      // Values show in profile text and in comments alike.
+      const withText = evidence.both + evidence.profileTextOnly + n.words.commentsOnly;
       const quality = qualityOf({ classified, advocates: seg.advocate, nurture, misaligned: seg.misaligned, withText }, q);
       const misalignedShare = share(seg.misaligned);
       // Values, and so dissent and concentration, are seen only in profile text: the same bar as the score.
@@ -391,6 +397,7 @@ export function createAggregator(options: AggregatorOptions) {
           skippedSamples,
           warnings: [...warnings.values()].sort((a, b) => b.count - a.count || byCodeUnit(a.code, b.code) || byCodeUnit(a.field, b.field)),
           evidence,
+          words: n.words,
           engagementAvailable,
           ...(n.mentionReach.followers > 0 ? { mentionReach: { ...n.mentionReach } } : {}),
         },
@@ -443,6 +450,7 @@ function createCounts(valueCount: number, redFlagCount: number) {
     evidence: { both: 0, profileTextOnly: 0, engagementOnly: 0, none: 0 },
     // What followers' mentions drew (reach), and how many followers it is known for: never engagement.
     mentionReach: { followers: 0, total: 0 },
+    words: { profileOnly: 0, commentsOnly: 0, both: 0 },
     skippedByCode: {} as Record<string, number>,
   };
 }

@@ -177,6 +177,10 @@ export const reportSchema = z.object({
         none: count,
       })
       .describe('What each classified follower carried; the four parts are exclusive and add up to totals.classified.'),
+    words: z
+      .object({ profileOnly: count, commentsOnly: count, both: count })
+      .optional()
+      .describe("Followers whose own words were read, by where: profile text only, comments they wrote (from --interactions) only, or both. Exclusive; the rest had no words to read. Absent in reports made before comments were read."),
     engagementAvailable: z.boolean(),
     mentionReach: z
       .object({ followers: count, total: count })
