@@ -243,13 +243,15 @@ Exit codes: 0 written, 2 usage or input error (nothing written),
     .description('Print the JSON Schema of the values file (or of the JSON report with --report), for editors and validators.')
     .option('--report', 'the JSON Schema of the audit report instead')
     .option('--manifest', 'the JSON Schema of the batch manifest instead')
+    .option('--learn', 'the JSON Schema of kindred learn --format json instead')
     .addHelpText(
       'after',
       fitHelp(`
 Examples:
   $ kindred schema > kindred-values.schema.json
   $ kindred schema --report > kindred-report.schema.json
-  $ kindred schema --manifest > kindred-batch.schema.json`),
+  $ kindred schema --manifest > kindred-batch.schema.json
+  $ kindred schema --learn > kindred-learn.schema.json`),
     )
     .action(async (opts) => {
       const { schemaCommand } = await import('../commands/schema.js');

@@ -14,12 +14,12 @@ import { runPipeline } from '../pipeline.js';
 import { cueText, reasonsFor } from '../report/reasons.js';
 import { clip, escapeControl, safeJson } from '../safe-text.js';
 import { FIELDS_FOR } from '../scoring/alignment.js';
-import type { Cue, Polarity } from '../text/matcher.js';
 import { scoreAuthenticity } from '../scoring/authenticity.js';
 import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';
+import type { Cue, Polarity } from '../text/matcher.js';
+import { nearMissFinder } from '../text/near-miss.js';
 import type { CompiledValues } from '../values/compile.js';
 import { compileValues } from '../values/compile.js';
-import { nearMissFinder } from '../text/near-miss.js';
 import { loadValues } from '../values/load.js';
 import { VERSION } from '../version.js';
 

@@ -7,7 +7,7 @@ import { readInteractions } from '../io/interactions.js';
 import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
-import { writeFileAtomic } from '../io/output.js';
+import { checkWritableTarget, writeFileAtomic } from '../io/output.js';
 import type { DateOrder } from '../io/parse-fields.js';
 import { assertSeparateFiles } from '../io/same-file.js';
 import { readLabels } from '../learn/labels.js';
@@ -59,6 +59,8 @@ export async function learnCommand(exports: string[], options: LearnOptions, io:
       ],
       [{ what: '--write', path: options.write }],
     );
+    // Refused before the work, not after it.
+    await checkWritableTarget(options.write);
   }
   const loaded = await loadValues(options.values);
   const values = compileValues(loaded.values);

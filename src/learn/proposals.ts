@@ -82,12 +82,17 @@ export function candidateChanges(
     if (alreadyMatched(existing, cand.term)) continue;
     const affected = cand.people.map((k) => scope[k]!);
     const share = (label: Label) => affected.filter((i) => people[i]!.label === label).length / affected.length;
+    // Every value (or conflict red flag) is tried; the one its users already
+    // match most first, so it wins a tie (see selectChanges).
     if (share('aligned') >= t.minShare) {
-      const value = targetValue(people, affected, file);
-      if (value) out.push({ change: { kind: 'add-value-term', value, term: cand.term }, affected });
+      for (const value of byVotes(file.values.map((v) => v.name), valueVotes(people, affected))) {
+        out.push({ change: { kind: 'add-value-term', value, term: cand.term }, affected });
+      }
     } else if (share('opposed') >= t.minShare) {
-      const redFlag = targetRedFlag(people, affected, file);
-      if (redFlag) out.push({ change: { kind: 'add-red-flag-term', redFlag, term: cand.term }, affected });
+      const conflictFlags = file.redFlags.filter((f) => f.kind === 'conflict').map((f) => f.name);
+      for (const redFlag of byVotes(conflictFlags, redFlagVotes(people, affected))) {
+        out.push({ change: { kind: 'add-red-flag-term', redFlag, term: cand.term }, affected });
+      }
     }
   }
   out.push(...dropCandidates(people, scope, file, t));
@@ -99,39 +104,34 @@ function alreadyMatched(matcher: TermMatcher<unknown>, term: string): boolean {
   return matcher.match(term).some((m) => m.start === 0);
 }
 
-/** The value the word's aligned users already match most; else the value most aligned people match; else the first. */
-function targetValue(people: readonly LabelledPerson[], affected: readonly number[], file: ValuesFile): string | undefined {
+/** How many of the word's aligned users each value already matches. */
+function valueVotes(people: readonly LabelledPerson[], affected: readonly number[]): Map<string, number> {
   const votes = new Map<string, number>();
   for (const i of affected) {
     const p = people[i]!;
-    if (p.label !== 'aligned') continue;
-    for (const v of p.before.alignment.values) votes.set(v.name, (votes.get(v.name) ?? 0) + 1);
+    if (p.label === 'aligned') for (const v of p.before.alignment.values) votes.set(v.name, (votes.get(v.name) ?? 0) + 1);
   }
-  return mostVoted(votes) ?? file.values[0]?.name;
+  return votes;
 }
 
 /**
- * The conflict red flag the word's opposed users already match most, else the
- * first conflict red flag. Never a new one: a file with no conflict red flags
- * gets no red-flag proposals (a name for a new red flag is the user's to choose).
+ * How many of the word's opposed users each red flag already matches. Only
+ * the user's own conflict red flags are ever targets: a file with none gets no
+ * red-flag proposals (the name of a new red flag is the user's to choose).
  */
-function targetRedFlag(people: readonly LabelledPerson[], affected: readonly number[], file: ValuesFile): string | undefined {
-  const conflictFlags = file.redFlags.filter((f) => f.kind === 'conflict');
-  if (conflictFlags.length === 0) return undefined;
+function redFlagVotes(people: readonly LabelledPerson[], affected: readonly number[]): Map<string, number> {
   const votes = new Map<string, number>();
   for (const i of affected) {
     const p = people[i]!;
     if (p.label !== 'opposed') continue;
     for (const c of p.before.alignment.conflicts) if (c.source === 'redFlag' && c.kind === 'conflict') votes.set(c.name, (votes.get(c.name) ?? 0) + 1);
   }
-  return mostVoted(votes) ?? conflictFlags[0]!.name;
+  return votes;
 }
 
-function mostVoted(votes: Map<string, number>): string | undefined {
-  let best: string | undefined;
-  let most = 0;
-  for (const [name, n] of votes) if (n > most) [best, most] = [name, n];
-  return best;
+/** Names, most voted first; file order among equals. */
+function byVotes(names: readonly string[], votes: Map<string, number>): string[] {
+  return [...new Set(names)].map((name, order) => ({ name, order, n: votes.get(name) ?? 0 })).sort((a, b) => b.n - a.n || a.order - b.order).map((x) => x.name);
 }
 
 /** Terms of the file that match mostly people labelled otherwise than the term would put them. */
@@ -172,15 +172,16 @@ function dropCandidates(
 
 /**
  * The changes that move more of these people right than wrong. Tried best
- * first, each on top of those already chosen, so a word that only repeats
- * what a chosen one already does ("tiny flat" after "flat") is left out.
+ * first (among equals: the one used by more people, then the longer, more
+ * specific term), each on top of those already chosen, so a word that only
+ * repeats what a chosen one already does ("flat" after "tiny flat") is left out.
  */
 export function selectChanges(people: readonly LabelledPerson[], scope: readonly number[], file: ValuesFile, asOf: Date, t: LearnThresholds): Change[] {
   const tried = candidateChanges(people, scope, file, t).map((c) => {
     const m = movesOf(people, c.affected, applyChanges(file, [c.change]), asOf);
     return { ...c, gain: m.right.length - m.wrong.length };
   });
-  tried.sort((a, b) => b.gain - a.gain || b.affected.length - a.affected.length || a.change.term.length - b.change.term.length || (a.change.term < b.change.term ? -1 : 1));
+  tried.sort((a, b) => b.gain - a.gain || b.affected.length - a.affected.length || b.change.term.length - a.change.term.length || (a.change.term < b.change.term ? -1 : a.change.term > b.change.term ? 1 : 0));
   const chosen: Change[] = [];
   const current = new Map<number, Label>();
   const labelNow = (i: number) => current.get(i) ?? predictedLabel(people[i]!.before);

@@ -47,7 +47,7 @@ export function renderLearn(r: LearnResult, unused: UnusedLabels, written: strin
     for (const p of u.problems.slice(0, 20)) lines.push(`  line ${p.line}: ${p.code}${p.text ? ` "${show(p.text)}"` : ''}`);
     if (u.problems.length > 20) lines.push(`  … and ${u.problems.length - 20} more rows`);
   }
-  if (written) lines.push('', `Wrote ${show(written, 200)} with the ${kept.length} proposals that held up. Your values file was not changed.`);
+  if (written) lines.push('', `Wrote ${show(written, 200)} with the ${kept.length === 1 ? 'proposal' : `${kept.length} proposals`} that held up. Your values file was not changed.`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -32,7 +32,7 @@ export function writeLearnedValues(sourceText: string, proposals: readonly Propo
       terms.commentBefore = terms.commentBefore ? `${terms.commentBefore}\n${note}` : note;
     }
   }
-  return doc.toString({ lineWidth: 0 });
+  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
 }
 
 function evidence(p: Proposal): string {

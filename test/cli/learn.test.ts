@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { learnOutputSchema } from '../../src/learn/schema.js';
 import { tokenize } from '../../src/text/tokenize.js';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
 
@@ -27,7 +28,10 @@ function learnJson(args: string[]) {
   const r = runCli(['learn', ...args, '--as-of', AS_OF, '--format', 'json']);
   expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout);
+  const out = JSON.parse(r.stdout);
+  // Every JSON output the tests see is held to the schema `kindred schema --learn` prints.
+  learnOutputSchema.strict().parse(out);
+  return out;
 }
 
 /** Whether the words of `term` stand together in the text, folded as the audit folds them (a hashtag or CamelCase word also as one word). */
@@ -89,6 +93,15 @@ describe.each(SETS)('kindred learn on the %s labelled set', (name) => {
   });
 });
 
+describe('kindred schema --learn', () => {
+  it('prints a JSON Schema naming the output fields', () => {
+    const r = runCli(['schema', '--learn']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout);
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['current', 'disagreements', 'proposals', 'heldOut', 'unused']));
+  });
+});
+
 describe('kindred learn refuses and reports', () => {
   const files = setFiles('refill-shop');
   const dir = mkdtempSync(join(tmpdir(), 'kindred-learn-bad-'));
@@ -130,6 +143,8 @@ describe('kindred learn refuses and reports', () => {
     const target = join(dir, 'missing', 'learned.yml');
     const r = runCli(['learn', files.export, '--values', files.values, '--labels', files.labels, '--write', target]);
     expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/does not exist/);
+    expect(r.stdout).toBe('');
     expect(existsSync(target)).toBe(false);
   });
 });
