@@ -137,6 +137,7 @@ Examples:
     .option('--min-people <n>', 'propose only words used by at least this many labelled people (default 3)', toInt)
     .option('--min-share <share>', 'share of a word\'s users that must carry the label it is proposed for (default 0.6)', toShare)
     .option('--folds <n>', 'cross-validation folds (default 5)', toInt)
+    .option('--min-gain <n>', 'write a proposal only when it moved this many more held-out people right than wrong (default 2)', toInt)
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
     .addOption(new Option('--date-order <order>', 'how to read ambiguous numeric dates').choices(['mdy', 'dmy']).default('mdy'))
     .addHelpText(

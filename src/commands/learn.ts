@@ -36,6 +36,7 @@ export interface LearnOptions {
   minPeople?: number;
   minShare?: number;
   folds?: number;
+  minGain?: number;
 }
 
 /** `kindred learn`: how well the values file agrees with people the user knows, and what their words teach. */
@@ -46,6 +47,7 @@ export async function learnCommand(exports: string[], options: LearnOptions, io:
     ...(options.minPeople !== undefined ? { minPeople: Math.max(1, options.minPeople) } : {}),
     ...(options.minShare !== undefined ? { minShare: options.minShare } : {}),
     ...(options.folds !== undefined ? { folds: options.folds } : {}),
+    ...(options.minGain !== undefined ? { minHeldOutGain: Math.max(1, options.minGain) } : {}),
   };
   if (thresholds.minShare <= 0 || thresholds.minShare > 1) throw new UsageError('--min-share must be more than 0 and at most 1');
   if (thresholds.folds < 2) throw new UsageError('--folds must be 2 or more');

@@ -7,7 +7,7 @@ import type { ValuesFile } from '../values/schema.js';
 import { type Agreement, measureAgreement, predictedLabel } from './agreement.js';
 import type { Label } from './labels.js';
 import type { LabelledPerson } from './people.js';
-import { applyChanges, type Change, changeKey, crossValidate, type LearnThresholds, movesOf, selectChanges } from './proposals.js';
+import { applyChanges, type Change, changeKey, crossValidate, foldsOf, type LearnThresholds, movesOf, selectChanges } from './proposals.js';
 
 export interface Disagreement {
   handle: string;
@@ -29,7 +29,7 @@ export interface Proposal {
   movesWrong: string[];
   /** The same, counted only on people it was not mined from (cross-validation). */
   heldOut: { right: number; wrong: number; folds: number };
-  /** Whether --write includes it: it moved more people right than wrong where it was not learned. */
+  /** Whether --write includes it: learned in most folds, and it moved at least minHeldOutGain more people right than wrong where it was not learned. */
   kept: boolean;
 }
 
@@ -59,6 +59,7 @@ export function learnFromLabels(people: readonly LabelledPerson[], file: ValuesF
     return [{ handle: p.follower.handle, label: p.label, predicted, segment: c.segment, rule: c.rule, ruleText: RULES[c.rule], reasons: reasonsFor(c, file.scoring.windowDays) }];
   });
   const cv = crossValidate(people, file, asOf, t);
+  const foldCount = foldsOf(people.length, t.folds).length;
   const proposals = selectChanges(people, all, file, asOf, t).map((change): Proposal => {
     const changed = applyChanges(file, [change]);
     const m = movesOf(people, all, changed, asOf);
@@ -69,7 +70,7 @@ export function learnFromLabels(people: readonly LabelledPerson[], file: ValuesF
       movesRight: m.right.map((i) => people[i]!.follower.handle),
       movesWrong: m.wrong.map((i) => people[i]!.follower.handle),
       heldOut,
-      kept: heldOut.right > heldOut.wrong,
+      kept: heldOut.right - heldOut.wrong >= t.minHeldOutGain && heldOut.folds * 2 > foldCount,
     };
   });
   proposals.sort((a, b) => b.heldOut.right - b.heldOut.wrong - (a.heldOut.right - a.heldOut.wrong) || a.change.term.localeCompare(b.change.term));

@@ -20,9 +20,15 @@ export interface LearnThresholds extends MiningThresholds {
   minShare: number;
   /** Parts the labels are split into for cross-validation (default 5). */
   folds: number;
+  /**
+   * A proposal is written only when, on people it was not learned from, it
+   * moved at least this many more right than wrong (default 2), having been
+   * learned again in most folds: one lucky person is not evidence.
+   */
+  minHeldOutGain: number;
 }
 
-export const DEFAULT_LEARN: LearnThresholds = { minPeople: 3, minLength: 3, minShare: 0.6, folds: 5 };
+export const DEFAULT_LEARN: LearnThresholds = { minPeople: 3, minLength: 3, minShare: 0.6, folds: 5, minHeldOutGain: 2 };
 
 export function changeKey(c: Change): string {
   return `${c.kind}\u0000${'value' in c ? c.value : c.redFlag}\u0000${c.term}`;

@@ -25,7 +25,7 @@ export function renderLearn(r: LearnResult, unused: UnusedLabels, written: strin
   }
   lines.push('');
   const kept = r.proposals.filter((p) => p.kept);
-  lines.push(`Proposals (${r.proposals.length}; ${kept.length} held up on people they were not learned from)`);
+  lines.push(`Proposals (${r.proposals.length}; ${kept.length} held up on people they were not learned from, marked +)`);
   for (const p of r.proposals) lines.push(...proposalLines(p));
   if (r.proposals.length === 0) lines.push('  (none)');
   if (r.noRedFlagTarget) lines.push('  No red-flag terms proposed: the values file has no conflict red flag to add them to (name one in redFlags first).');
@@ -36,7 +36,7 @@ export function renderLearn(r: LearnResult, unused: UnusedLabels, written: strin
   lines.push(`  current file ${b.agreed} of ${b.people} (${pct(b.share)}), balanced ${pct(b.balanced)}`);
   lines.push(`  learned      ${a.agreed} of ${a.people} (${pct(a.share)}), balanced ${pct(a.balanced)}`);
   lines.push(
-    `Thresholds: a word used by at least ${r.thresholds.minPeople} labelled people (--min-people), ${pct(r.thresholds.minShare)} of them with one label (--min-share)`,
+    `Thresholds: a word used by at least ${r.thresholds.minPeople} labelled people (--min-people), ${pct(r.thresholds.minShare)} of them with one label (--min-share); written when it moved at least ${r.thresholds.minHeldOutGain} more held-out people right than wrong (--min-gain)`,
   );
   const u = unused;
   if (u.notInExport.length || u.excluded.length || u.problems.length) {

@@ -39,6 +39,7 @@ export const learnOutputSchema = z.object({
     minLength: z.number().int(),
     minShare: z.number().describe('Share of a word\'s users that carry the label it is proposed for.'),
     folds: z.number().int().describe('Cross-validation folds.'),
+    minHeldOutGain: z.number().int().describe('How many more people a proposal must move right than wrong, on people it was not learned from, to be written.'),
   }),
   current: agreement.describe('The values file as it is, against every labelled person.'),
   disagreements: z.array(
@@ -59,7 +60,7 @@ export const learnOutputSchema = z.object({
       movesRight: z.array(z.string()).describe('Labelled people this change alone moves to their label.'),
       movesWrong: z.array(z.string()).describe('Labelled people it moves away from their label.'),
       heldOut: z.object({ right: z.number().int(), wrong: z.number().int(), folds: z.number().int() }).describe('The same, counted only on people it was not learned from.'),
-      kept: z.boolean().describe('Written by --write: it moved more people right than wrong where it was not learned.'),
+      kept: z.boolean().describe('Written by --write: learned in most folds, and it moved at least minHeldOutGain more people right than wrong where it was not learned.'),
     }),
   ),
   heldOut: z.object({ before: agreement, after: agreement }).describe('Cross-validated agreement: each person judged by what was learned without them.'),
