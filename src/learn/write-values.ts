@@ -1,4 +1,4 @@
-import { isSeq, parseDocument, type Scalar, type YAMLSeq } from 'yaml';
+import { isCollection, isSeq, parseDocument, type Scalar, visit, type YAMLSeq } from 'yaml';
 import type { Proposal } from './learn.js';
 
 /**
@@ -8,7 +8,16 @@ import type { Proposal } from './learn.js';
  * stay as they were. A JSON values file is read the same way and written as YAML.
  */
 export function writeLearnedValues(sourceText: string, proposals: readonly Proposal[]): string {
-  const doc = parseDocument(sourceText.replace(/^\uFEFF/, ''));
+  const text = sourceText.replace(/^\uFEFF/, '');
+  const doc = parseDocument(text);
+  // A JSON values file is all flow collections: written as block YAML, one term a line, to be read and reviewed.
+  if (text.trimStart().startsWith('{')) {
+    visit(doc, {
+      Collection(_, node) {
+        if (isCollection(node)) node.flow = false;
+      },
+    });
+  }
   for (const p of proposals) {
     const c = p.change;
     const listKey = c.kind === 'add-value-term' || c.kind === 'drop-value-term' ? 'values' : 'redFlags';

@@ -49,3 +49,30 @@ describe('mineCandidates', () => {
     expect(phrase?.people ?? []).not.toContain(4);
   });
 });
+
+describe('selectChanges', () => {
+  it('proposes dropping a term whose matches land on people labelled otherwise, and moves them right', async () => {
+    const { selectChanges, DEFAULT_LEARN } = await import('../../src/learn/proposals.js');
+    const values = valuesFileSchema.parse({ brand: 'B', values: [{ name: 'v', terms: ['bookworm', 'coffee'] }] });
+    const make = (handle: string, bio: string, label: 'aligned' | 'neutral'): LabelledPerson => {
+      const follower: Follower = { key: handle, handle, bio, engagement: emptyEngagement(), source: { file: 'x', line: 1 } };
+      return { follower, label, before: classify(follower, { values: compileValues(values), asOf }) };
+    };
+    const people = [
+      make('a', 'Bookworm', 'aligned'),
+      make('b', 'Coffee addict', 'neutral'),
+      make('c', 'Coffee and cake', 'neutral'),
+      make('d', 'Runs on coffee', 'neutral'),
+      make('e', 'Bookworm, coffee', 'aligned'),
+    ];
+    const chosen = selectChanges(
+      people,
+      people.map((_, i) => i),
+      values,
+      asOf,
+      DEFAULT_LEARN,
+    );
+    expect(chosen).toContainEqual({ kind: 'drop-value-term', value: 'v', term: 'coffee' });
+    expect(chosen.some((c) => c.kind === 'drop-value-term' && c.term === 'bookworm')).toBe(false);
+  });
+});
