@@ -1,6 +1,6 @@
 import { classify, RULES, type Rule } from '../classify.js';
 import { reasonsFor } from '../report/reasons.js';
-import { FIELDS_FOR } from '../scoring/alignment.js';
+import { textsFor } from '../scoring/alignment.js';
 import { TermMatcher } from '../text/matcher.js';
 import { compileValues } from '../values/compile.js';
 import type { ValuesFile } from '../values/schema.js';
@@ -106,10 +106,7 @@ function usedBy(people: readonly LabelledPerson[], change: Change, file: ValuesF
   const matcher = new TermMatcher([{ text: change.term, tag: 0 }], { negators: file.scoring.negators, hostileNegators: file.scoring.hostileNegators });
   const out: Record<Label, number> = { aligned: 0, opposed: 0, neutral: 0 };
   for (const p of people) {
-    const uses = FIELDS_FOR.value.some((field) => {
-      const text = p.follower[field];
-      return !!text && matcher.match(text).some((m) => m.polarity === 'support');
-    });
+    const uses = textsFor(p.follower, 'value').some((text) => matcher.match(text).some((m) => m.polarity === 'support'));
     if (uses) out[p.label]++;
   }
   return out;

@@ -1,5 +1,5 @@
 import { classify } from '../classify.js';
-import { FIELDS_FOR } from '../scoring/alignment.js';
+import { textsFor } from '../scoring/alignment.js';
 import { TermMatcher } from '../text/matcher.js';
 import { compileValues } from '../values/compile.js';
 import type { ValuesFile } from '../values/schema.js';
@@ -160,9 +160,7 @@ function dropCandidates(
   );
   const users = specs.map(() => new Set<number>());
   for (const i of scope) {
-    for (const field of FIELDS_FOR.value) {
-      const text = people[i]!.follower[field];
-      if (!text) continue;
+    for (const text of textsFor(people[i]!.follower, 'value')) {
       for (const m of matcher.match(text)) if (m.polarity === 'support') users[m.tag]!.add(i);
     }
   }

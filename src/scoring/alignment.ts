@@ -73,6 +73,16 @@ export const FIELDS_FOR: Record<TermTag['kind'], readonly EvidenceField[]> = {
 };
 const READ_ORDER: readonly TextField[] = ['bio', 'headline', 'company', 'name', 'location'];
 
+/** The texts a kind of term is read from in one follower: its profile fields, then each comment. */
+export function textsFor(f: Follower, kind: TermTag['kind']): string[] {
+  const out: string[] = [];
+  for (const field of FIELDS_FOR[kind]) {
+    if (field === 'comment') for (const c of f.comments ?? []) out.push(c.text);
+    else if (f[field]) out.push(f[field]);
+  }
+  return out;
+}
+
 export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult {
   const { file, scoring } = cv;
   const values: AlignmentResult['values'] = [];
