@@ -159,7 +159,7 @@ describe('bad follower exports', () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.totals).toEqual({ rowsRead: 3, classified: 2, skipped: 1 });
-    expect(report.dataQuality.skippedSamples[0].detail).toMatch(/^entry 2: the entry is larger than 16 MB/);
+    expect(report.dataQuality.skippedSamples[0].detail).toMatch(/^entry 2: a text in the entry is larger than 1 MB/);
   });
 
   it('a platform zip whose follower file (over 64 KB, read only to its closing "]") fails its checksum: exit 2', () => {
