@@ -40,11 +40,31 @@ export interface Follower {
   /** Moderation labels the platform put on the account (Bluesky's `labels[].val`, negated ones left out). */
   labels?: readonly string[];
 
+  /**
+   * What the person's own posts about the brand drew from others (likes,
+   * replies, reposts, comments on their mentions in a listening export):
+   * their reach, reported apart and never counted as their engagement.
+   */
+  reach?: number;
+
+  /**
+   * What the follower wrote under the brand's posts (joined from a comments
+   * file): their own words, read against the values like a bio. Personal
+   * data: never written in any output unless the user asks for it.
+   */
+  comments?: FollowerComment[];
+
   /** Interaction evidence found in the export itself or joined from interaction logs. */
   engagement: EngagementEvidence;
 
   /** Where the row came from: file and 1-based line of the record's first line. */
   source: { file: string; line: number };
+}
+
+export interface FollowerComment {
+  text: string;
+  /** When it was written, when the file says. */
+  at?: Date;
 }
 
 export const INTERACTION_TYPES = ['like', 'reply', 'comment', 'share', 'mention', 'dm', 'other'] as const;

@@ -7,12 +7,12 @@
  */
 import { parseAsOf } from './as-of.js';
 import { ConfigError } from './errors.js';
-import { mapColumns, type FieldName } from './io/fields.js';
+import { ColumnsNotMappedError } from './io/columns-error.js';
+import { type FieldName, mapColumns } from './io/fields.js';
 import { readInteractions } from './io/interactions.js';
 import { openInput } from './io/open-input.js';
 import { openSources } from './io/open-sources.js';
 import { createRowMapper, type SkippedRow, type SourceItem } from './io/rows.js';
-import { ColumnsNotMappedError } from './io/columns-error.js';
 import { type AuditSource, runPipeline } from './pipeline.js';
 import type { Report } from './report/model.js';
 import { type FollowerRecord, toRecord } from './report/records.js';
@@ -21,14 +21,14 @@ import { checkValuesRules, formatIssue, loadValues } from './values/load.js';
 import { type ValuesFile, type ValuesFileInput, valuesFileSchema } from './values/schema.js';
 import { VERSION } from './version.js';
 
-export type { Report } from './report/model.js';
-export type { FollowerRecord } from './report/records.js';
-export type { SkippedRow, SkipCode } from './io/rows.js';
-export type { ValuesFile, ValuesFileInput } from './values/schema.js';
-export { SCHEMA_VERSION } from './report/model.js';
-export { ConfigError, InputError, UsageError } from './errors.js';
 export { type Comparison, compareReports } from './compare/compare.js';
+export { ConfigError, InputError, UsageError } from './errors.js';
 export { evaluateGates, type GateResult, type Gates } from './gates.js';
+export type { SkipCode, SkippedRow } from './io/rows.js';
+export type { Report } from './report/model.js';
+export { SCHEMA_VERSION } from './report/model.js';
+export type { FollowerRecord } from './report/records.js';
+export type { ValuesFile, ValuesFileInput } from './values/schema.js';
 
 export interface AuditOptions {
   /** Export file(s) to read, in any supported format. */

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
-import type { Classified } from './classify.js';
 import { createRowHandler } from './audit-row.js';
+import type { Classified } from './classify.js';
 import { InputError, InternalError } from './errors.js';
 import { createEngagementJoin, indexesData } from './io/engagement-join.js';
 import type { InteractionsLog } from './io/interactions.js';

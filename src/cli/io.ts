@@ -1,6 +1,6 @@
 import { type Readable, Writable } from 'node:stream';
-import { mirrorTerminal } from '../mirror-terminal.js';
 import type { ColumnPrompter } from '../io/prompts.js';
+import { mirrorTerminal } from '../mirror-terminal.js';
 import { writeAndWait, writeFailure } from '../write-failure.js';
 
 /** The process's streams and terminal facts, injected so commands can be tested without spawning. */

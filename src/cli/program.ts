@@ -57,6 +57,7 @@ Run kindred <command> --help for each command's options and examples.`),
     .option('--include-followers', 'add per-follower records to the JSON report')
     .option('--html-followers <n>', 'followers the HTML report lists to search, filter and sort (default 200,000; 0: none; for more, --followers-out)', toInt)
     .option('--include-emails', 'write email addresses in per-follower records (personal data: off by default)')
+    .option('--include-comments', 'write what followers wrote in their comments (from --interactions) in per-follower records (personal data: off by default)')
     .option('--bom', 'start CSV output with a byte-order mark (for Excel)')
     .addOption(new Option('--date-order <order>', 'how to read ambiguous numeric dates like 03/04/2025').choices(['mdy', 'dmy']).default('mdy'))
     .option('--rejects <path>', 'write every skipped row (file, line, code, detail, original text) to this CSV file')
@@ -120,6 +121,39 @@ Examples:
     .action(async (exportFile: string, handles: string[], opts) => {
       const { explainCommand } = await import('../commands/explain.js');
       await explainCommand(exportFile, handles, opts, io);
+    });
+
+  program
+    .command('learn')
+    .summary('check and improve the values file with followers you know')
+    .description(
+      'Measure how well the values file agrees with followers you have labelled (aligned, opposed, neutral) and propose terms learned from their own words, kept only when they work on people they were not learned from.',
+    )
+    .argument('<export...>', 'follower export files')
+    .addOption(requiredOption('--values <file>', 'values file (YAML or JSON)'))
+    .addOption(requiredOption('--labels <file>', 'CSV of handle,label (aligned, opposed, neutral; or a segment name)'))
+    .option('--write <file>', 'write a copy of the values file with the proposals that held up (never the values file itself)')
+    .option('--interactions <file>', 'interactions log; repeatable', collect, [])
+    .option('--platform <name>', `export format: auto (detect it), ${platformIds()}`, 'auto')
+    .option('--map <field=Header>', 'map a column to a field; repeatable', collect, [])
+    .option('--as-of <date>', 'measure recency from this date (YYYY-MM-DD; default today)')
+    .option('--min-people <n>', 'propose only words used by at least this many labelled people (default 3)', toInt)
+    .option('--min-share <share>', 'share of a word\'s users that must carry the label it is proposed for (default 0.6)', toShare)
+    .option('--folds <n>', 'cross-validation folds (default 5)', toInt)
+    .option('--min-gain <n>', 'write a proposal only when it moved this many more held-out people right than wrong (default 2)', toInt)
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--date-order <order>', 'how to read ambiguous numeric dates').choices(['mdy', 'dmy']).default('mdy'))
+    .addHelpText(
+      'after',
+      fitHelp(`
+Examples:
+  $ kindred learn followers.csv --values values.yml --labels labels.csv
+  $ kindred learn followers.csv --values values.yml --labels labels.csv --write values.learned.yml
+  $ kindred learn followers.csv --values values.yml --labels labels.csv --min-people 5 --format json`),
+    )
+    .action(async (exports: string[], opts) => {
+      const { learnCommand } = await import('../commands/learn.js');
+      await learnCommand(exports, opts, io);
     });
 
   program
@@ -213,13 +247,15 @@ Exit codes: 0 written, 2 usage or input error (nothing written),
     .description('Print the JSON Schema of the values file (or of the JSON report with --report), for editors and validators.')
     .option('--report', 'the JSON Schema of the audit report instead')
     .option('--manifest', 'the JSON Schema of the batch manifest instead')
+    .option('--learn', 'the JSON Schema of kindred learn --format json instead')
     .addHelpText(
       'after',
       fitHelp(`
 Examples:
   $ kindred schema > kindred-values.schema.json
   $ kindred schema --report > kindred-report.schema.json
-  $ kindred schema --manifest > kindred-batch.schema.json`),
+  $ kindred schema --manifest > kindred-batch.schema.json
+  $ kindred schema --learn > kindred-learn.schema.json`),
     )
     .action(async (opts) => {
       const { schemaCommand } = await import('../commands/schema.js');

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { Chalk } from 'chalk';
-import type { Classified } from '../classify.js';
 import { parseAsOf } from '../as-of.js';
+import type { Classified } from '../classify.js';
+import { colorLevel } from '../cli/color.js';
 import type { CliIo } from '../cli/io.js';
 import { hintStandardInput, writeOut } from '../cli/io.js';
-import { colorLevel } from '../cli/color.js';
 import { createProgress, type ProgressLine } from '../cli/progress.js';
 import { GateError, InputError, UsageError } from '../errors.js';
 import { evaluateGates } from '../gates.js';
@@ -16,22 +16,22 @@ import { parseMapOptions } from '../io/map-option.js';
 import { openInput } from '../io/open-input.js';
 import { openSources } from '../io/open-sources.js';
 import { checkWritableTarget, type OutputFile, openOutput, openScratch, type ScratchFile, writeFileAtomic } from '../io/output.js';
-import { assertSeparateFiles } from '../io/same-file.js';
-import { inquirerPrompter } from '../io/prompts.js';
 import type { DateOrder } from '../io/parse-fields.js';
+import { inquirerPrompter } from '../io/prompts.js';
 import type { SkipCode, SkippedRow } from '../io/rows.js';
+import { assertSeparateFiles } from '../io/same-file.js';
 import { runPipeline } from '../pipeline.js';
 import { createAnonymizer, resolveSalt } from '../privacy/anonymize.js';
+import { type FollowerOutputSpec, type FollowerTarget, followerHeader } from '../report/follower-lines.js';
 import { createBatchedWriter } from '../report/follower-sinks.js';
 import { ELEMENT_SEPARATOR, followerElement, writeJsonReport } from '../report/json-report-writer.js';
-import { type FollowerOutputSpec, type FollowerTarget, followerHeader } from '../report/follower-lines.js';
+import { createLineLimit } from '../report/line-limit.js';
 import type { Report } from '../report/model.js';
 import { toRecord } from '../report/records.js';
-import { escapeControl, escapeLines } from '../safe-text.js';
 import { createRejectsSink, type RejectsSink } from '../report/rejects-sink.js';
-import { isFollowerFormat, outputFormats, RENDERERS, type ReportFormat } from '../report/renderers/index.js';
 import { htmlPageEnd, htmlPageStart } from '../report/renderers/html.js';
-import { createLineLimit } from '../report/line-limit.js';
+import { isFollowerFormat, outputFormats, RENDERERS, type ReportFormat } from '../report/renderers/index.js';
+import { escapeControl, escapeLines } from '../safe-text.js';
 import { compileValues } from '../values/compile.js';
 import { loadValues } from '../values/load.js';
 import { VERSION } from '../version.js';
@@ -59,6 +59,7 @@ export interface AuditOptions {
   color?: boolean;
   interactive?: boolean;
   includeEmails?: boolean;
+  includeComments?: boolean;
   includeFollowers?: boolean;
   /** Followers the HTML report embeds for browsing (default HTML_FOLLOWERS_LIMIT; 0: no list). */
   htmlFollowers?: number;
@@ -113,6 +114,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
     throw new UsageError('--fail-under takes a quality score from 0 to 100');
   }
   if (options.anonymize && options.includeEmails) throw new UsageError('--anonymize and --include-emails contradict each other; choose one');
+  if (options.anonymize && options.includeComments) throw new UsageError('--anonymize and --include-comments contradict each other; choose one');
   // A rejects file holds rows exactly as they were read: it cannot be anonymised.
   if (options.anonymize && options.rejects) throw new UsageError('--rejects writes skipped rows as they were read, names and handles included; it cannot be combined with --anonymize');
   const salt = options.anonymize ? resolveSalt(options.salt, io.env) : undefined;
@@ -212,6 +214,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       targets: targets.map((t) => t.target),
       windowDays: values.scoring.windowDays,
       includeEmails: !!options.includeEmails,
+      includeComments: !!options.includeComments,
       ...(salt !== undefined ? { anonymizeSalt: salt } : {}),
     };
     const writers = targets.map((t) => createBatchedWriter(t.stream, t.header ?? followerHeader(spec, t.target)));
@@ -228,7 +231,7 @@ export async function auditCommand(exports: string[], options: AuditOptions, io:
       io.stderrIsTTY && !options.quiet
         ? createProgress(io, { ...(options.progressDelayMs !== undefined ? { delayMs: options.progressDelayMs, intervalMs: 0 } : {}) })
         : undefined;
-    const recordOptions = { windowDays: values.scoring.windowDays, includeEmails: !!options.includeEmails };
+    const recordOptions = { windowDays: values.scoring.windowDays, includeEmails: !!options.includeEmails, includeComments: !!options.includeComments };
     // --include-followers: each record is serialised as it comes into a scratch file, streamed into the JSON report at the end.
     if (options.includeFollowers && format === 'json') {
       followerSpool = await openScratch(options.output, outputOptions);

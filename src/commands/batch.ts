@@ -13,8 +13,8 @@ import { checkWritableTarget, writeFileAtomic } from '../io/output.js';
 import { fileClashes, type NamedFile } from '../io/same-file.js';
 import { resolveSalt } from '../privacy/anonymize.js';
 import type { Report } from '../report/model.js';
-import { escapeControl, escapeLines } from '../safe-text.js';
 import { RENDERERS, type ReportFormat } from '../report/renderers/index.js';
+import { escapeControl, escapeLines } from '../safe-text.js';
 import { auditCommand } from './audit.js';
 
 export interface BatchOptions {

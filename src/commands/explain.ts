@@ -15,13 +15,13 @@ import { runPipeline } from '../pipeline.js';
 import { cueText, reasonsFor } from '../report/reasons.js';
 import { clip, escapeControl, safeJson } from '../safe-text.js';
 import { wrap } from '../terminal/wrap.js';
-import { FIELDS_FOR } from '../scoring/alignment.js';
-import type { Cue, Polarity } from '../text/matcher.js';
-import { scoreAuthenticity } from '../scoring/authenticity.js';
+import { type EvidenceField, FIELDS_FOR } from '../scoring/alignment.js';
+import { platformSaysAgainst, scoreAuthenticity } from '../scoring/authenticity.js';
 import { AUTHENTICITY_MODEL, MIN_FIELDS } from '../scoring/authenticity-model.js';
+import type { Cue, Polarity } from '../text/matcher.js';
+import { nearMissFinder } from '../text/near-miss.js';
 import type { CompiledValues } from '../values/compile.js';
 import { compileValues } from '../values/compile.js';
-import { nearMissFinder } from '../text/near-miss.js';
 import { loadValues } from '../values/load.js';
 import { VERSION } from '../version.js';
 
@@ -99,7 +99,9 @@ type Explanation = ReturnType<typeof explanation>;
 
 /** One term found in the profile, and what it did to the verdict. */
 export interface TermMatch {
-  field: TextField;
+  field: EvidenceField;
+  /** For a comment: the day it was written (YYYY-MM-DD), when known. */
+  on?: string;
   term: string;
   kind: 'value' | 'ideal customer' | 'location' | 'red flag' | 'spam phrase';
   target: string;
@@ -121,6 +123,8 @@ export function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
     : c.authenticity;
   const fieldsRead: Partial<Record<TextField, string>> = {};
   for (const field of TEXT_FIELDS) if (f[field]) fieldsRead[field] = f[field]!;
+  // How many comments were read, never what they say (personal data, like an email).
+  const commentsRead = f.comments?.length ?? 0;
   const facts: Facts = {
     override: cv.segmentOverrides.get(f.key),
     suspect: c.authenticity.suspect,
@@ -138,6 +142,7 @@ export function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
     ruleText: RULES[c.rule],
     flags: c.flags,
     fieldsRead,
+    commentsRead,
     matches: termMatches(c, cv),
     scores: {
       alignment: {
@@ -168,6 +173,8 @@ export function explanation(c: Classified, cv: CompiledValues, asOf: Date) {
         signals: auth.signals,
         fieldsKnown: auth.fieldsKnown ?? 0,
         fieldsNeeded: MIN_FIELDS,
+        /** The owner's bot flag or the platform's moderation labels, when they speak against the account. */
+        platform: platformSaysAgainst(f) ?? null,
       },
     },
     decisionTable: decisionTable(facts, c.rule),
@@ -187,8 +194,9 @@ function termMatches(c: Classified, cv: CompiledValues): TermMatch[] {
   const out: TermMatch[] = [];
   const counted = new Set<string>();
   const sameEvidence = (e: { term: string; field: string } | undefined, term: string, field: string) => !!e && e.term === term && e.field === field;
-  for (const field of TEXT_FIELDS) {
-    const text = f[field];
+  const texts: { field: EvidenceField; text: string | undefined; at?: Date | undefined }[] = TEXT_FIELDS.map((field) => ({ field, text: f[field] }));
+  for (const comment of f.comments ?? []) texts.push({ field: 'comment', text: comment.text, at: comment.at });
+  for (const { field, text, at } of texts) {
     if (!text) continue;
     for (const m of cv.matcher.match(text)) {
       const tag = m.tag;
@@ -203,6 +211,7 @@ function termMatches(c: Classified, cv: CompiledValues): TermMatch[] {
               : 'ideal customer';
       const base = {
         field,
+        ...(at ? { on: at.toISOString().slice(0, 10) } : {}),
         term: m.term,
         kind,
         target,
@@ -334,10 +343,11 @@ function renderExplanation(e: Explanation): string {
   const entries = Object.entries(e.fieldsRead);
   if (entries.length === 0) lines.push('    (no profile text)');
   for (const [k, v] of entries) push(`${k.padEnd(9)} ${clip(v, 500)}`, 4, 10);
+  if (e.commentsRead > 0) push(`comments  ${e.commentsRead} read (what they wrote is personal data: not shown)`, 4, 10);
 
   lines.push('  terms matched');
   if (e.matches.length === 0) lines.push('    (none)');
-  for (const m of e.matches) push(`"${clip(m.term, 30)}" in ${m.field} → ${m.kind} "${clip(m.target, 30)}": ${m.effect}`, 4, 4);
+  for (const m of e.matches) push(`"${clip(m.term, 30)}" in ${m.field === 'comment' ? `a comment${m.on ? ` on ${m.on}` : ''}` : m.field} → ${m.kind} "${clip(m.target, 30)}": ${m.effect}`, 4, 4);
 
   lines.push('  scores');
   const sc = e.scores;
@@ -359,7 +369,10 @@ function renderExplanation(e: Explanation): string {
   );
   const au = sc.authenticity;
   if (!au.enabled) push('authenticity not checked (scoring.authenticity.enabled is false)', 4, 13);
-  else if (!au.checked) push(`authenticity: not enough fields to judge (${au.fieldsKnown} known, ${au.fieldsNeeded} needed)`, 4, 13);
+  else if (!au.checked) {
+    push(`authenticity: not enough fields to judge (${au.fieldsKnown} known, ${au.fieldsNeeded} needed)`, 4, 13);
+    if (au.platform) push(`though ${au.platform}`, 6, 6);
+  }
   else {
     push(
       `authenticity ${Math.round((au.probability ?? 0) * 100)}% likely fake (suspect at ${Math.round(au.threshold * 100)}%) → ${au.suspect ? 'suspect' : 'not suspect'}; log-odds:`,

@@ -1,7 +1,7 @@
 import type { Follower } from '../follower.js';
-import { foldUnicode, tokenize } from '../text/tokenize.js';
 import type { TermMatcher } from '../text/matcher.js';
 import { foldWords } from '../text/matcher.js';
+import { foldUnicode, tokenize } from '../text/tokenize.js';
 import { STOP_WORDS } from './stop-words.js';
 
 /**

@@ -1,5 +1,5 @@
-import { type EngagementEvidence, emptyEngagement, INTERACTION_TYPES, type InteractionType } from '../follower.js';
 import { fingerprint, fingerprintLow } from '../fingerprint.js';
+import { type EngagementEvidence, emptyEngagement, type FollowerComment, INTERACTION_TYPES, type InteractionType } from '../follower.js';
 
 /** Marks an event whose date is unknown (it adds to `undated`); the low bits are the type's index. */
 const UNDATED = 0x80;
@@ -26,7 +26,31 @@ export interface EngagementIndexData {
   rating: Float64Array | null;
   /** 1 for each slot that met a follower in this audit. */
   matched: Uint8Array;
+  /** What commenters wrote (see CommentStore); null when the log holds no comment text. */
+  comments: CommentData | null;
 }
+
+/**
+ * Comment text kept per handle, in shared memory like the rest: slot s's
+ * comments are `bySlot[s]` to `bySlot[s + 1]`; comment c is the UTF-8 bytes
+ * `starts[c]` to `starts[c + 1]`, written on `at[c]` (epoch ms, NaN when undated).
+ */
+export interface CommentData {
+  bySlot: Uint32Array;
+  at: Float64Array;
+  starts: Uint32Array;
+  bytes: Uint8Array;
+}
+
+/**
+ * How much of what one person wrote is kept: their first 20 comments, each
+ * cut to 500 characters (at most about 10 KB a commenter). Values are named
+ * in a phrase, not an essay, and a fan who comments every day should not
+ * hold more memory than their words need; the engagement itself (every
+ * comment dated) is counted in full.
+ */
+export const MAX_COMMENTS_PER_AUTHOR = 20;
+export const MAX_COMMENT_CHARS = 500;
 
 /**
  * The per-handle engagement evidence of one interactions log, joined to
@@ -52,6 +76,7 @@ export class EngagementIndex {
   private readonly counts: Float64Array;
   private readonly rating: Float64Array | null;
   private readonly matched: Uint8Array;
+  private readonly comments: CommentData | null;
 
   private constructor(data: EngagementIndexData) {
     this.table = data.table;
@@ -64,6 +89,7 @@ export class EngagementIndex {
     this.counts = data.counts;
     this.rating = data.rating;
     this.matched = data.matched;
+    this.comments = data.comments;
   }
 
   /** Rebuilds an index from `toData()`, e.g. after a structured clone to a worker. */
@@ -80,8 +106,8 @@ export class EngagementIndex {
 
   /** The arrays themselves (not copies): structured-clone them to hand the index to a worker. */
   toData(): EngagementIndexData {
-    const { table, fpHi, fpLo, offsets, types, at, counts, rating, matched } = this;
-    return { table, fpHi, fpLo, offsets, types, at, counts, rating, matched };
+    const { table, fpHi, fpLo, offsets, types, at, counts, rating, matched, comments } = this;
+    return { table, fpHi, fpLo, offsets, types, at, counts, rating, matched, comments };
   }
 
   /** Distinct handles in the log. */
@@ -110,6 +136,22 @@ export class EngagementIndex {
     const rating = this.rating?.[slot];
     if (rating !== undefined && !Number.isNaN(rating)) e.rating = rating;
     return e;
+  }
+
+  /** What the handle wrote, in file order (empty when the log kept no text for it). */
+  commentsOf(slot: number): FollowerComment[] {
+    const c = this.comments;
+    if (!c) return [];
+    const out: FollowerComment[] = [];
+    const end = c.bySlot[slot + 1]!;
+    for (let i = c.bySlot[slot]!; i < end; i++) {
+      const start = c.starts[i]!;
+      // Buffer reads shared memory without a copy (TextDecoder refuses shared views).
+      const text = Buffer.from(c.bytes.buffer, c.bytes.byteOffset + start, c.starts[i + 1]! - start).toString('utf8');
+      const at = c.at[i]!;
+      out.push(Number.isNaN(at) ? { text } : { text, at: new Date(at) });
+    }
+    return out;
   }
 
   markMatched(slot: number): void {
@@ -175,6 +217,14 @@ export class EngagementIndexBuilder {
   private at = new Chunked(Float64Array);
   private counts = new Chunked(Float64Array);
   private events = 0;
+  // Comments kept (see MAX_COMMENTS_PER_AUTHOR), in arrival order: their slot, date, byte length, and the bytes themselves.
+  private commentSlot = new Chunked(Int32Array);
+  private commentAt = new Chunked(Float64Array);
+  private commentLength = new Chunked(Uint32Array);
+  private commentBytes = new Chunked(Uint8Array);
+  private keptBySlot = new Chunked(Uint8Array);
+  private commentCount = 0;
+  private byteCount = 0;
 
   constructor() {
     this.table.resize(this.tableSize);
@@ -208,6 +258,22 @@ export class EngagementIndexBuilder {
     this.types.set(i, TYPE_INDEX.get(type)! | (at === undefined ? UNDATED : 0));
     this.at.set(i, at ?? 0);
     this.counts.set(i, count);
+  }
+
+  /** What the author wrote (kept within MAX_COMMENTS_PER_AUTHOR and MAX_COMMENT_CHARS). */
+  addComment(slot: number, text: string, at: number | undefined): void {
+    const kept = this.keptBySlot.get(slot, 0);
+    if (kept >= MAX_COMMENTS_PER_AUTHOR) return;
+    const clipped = text.length > MAX_COMMENT_CHARS ? cutAt(text, MAX_COMMENT_CHARS) : text;
+    if (clipped.trim() === '') return;
+    this.keptBySlot.set(slot, kept + 1);
+    const bytes = Buffer.from(clipped, 'utf8');
+    const i = this.commentCount++;
+    this.commentSlot.set(i, slot);
+    this.commentAt.set(i, at ?? Number.NaN);
+    this.commentLength.set(i, bytes.length);
+    for (let b = 0; b < bytes.length; b++) this.commentBytes.set(this.byteCount + b, bytes[b]!);
+    this.byteCount += bytes.length;
   }
 
   /** Merges evidence in, as mergeEngagement would: events appended, counts added, the first rating kept. */
@@ -244,6 +310,7 @@ export class EngagementIndexBuilder {
       rating = shared(Float64Array, size).fill(Number.NaN);
       for (const [slot, r] of this.ratings) rating[slot] = r;
     }
+    const comments = this.commentCount > 0 ? this.finishComments(size) : null;
     const index = EngagementIndex.fromData({
       table: this.table.copyTo(shared(Int32Array, this.tableSize)),
       fpHi: this.fpHi.copyTo(shared(Uint32Array, size)),
@@ -254,11 +321,43 @@ export class EngagementIndexBuilder {
       counts,
       rating,
       matched: shared(Uint8Array, size),
+      comments,
     });
     for (const c of [this.table, this.fpHi, this.fpLo, this.eventSlot, this.types, this.at, this.counts]) c.resize(0);
+    for (const c of [this.commentSlot, this.commentAt, this.commentLength, this.commentBytes, this.keptBySlot]) c.resize(0);
     this.ratings.clear();
-    this.slots = this.events = 0;
+    this.slots = this.events = this.commentCount = this.byteCount = 0;
     return index;
+  }
+
+  /** The kept comments grouped by slot (stable), as events are in finish(). */
+  private finishComments(size: number): CommentData {
+    const n = this.commentCount;
+    const bySlot = shared(Uint32Array, size + 1);
+    for (let i = 0; i < n; i++) bySlot[this.commentSlot.get(i) + 1]!++;
+    for (let s = 0; s < size; s++) bySlot[s + 1]! += bySlot[s]!;
+    // Where each comment goes, then its bytes' start there.
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = bySlot[this.commentSlot.get(i)]!++;
+    bySlot.copyWithin(1, 0, size);
+    bySlot[0] = 0;
+    const at = shared(Float64Array, n);
+    const lengths = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      at[order[i]!] = this.commentAt.get(i);
+      lengths[order[i]!] = this.commentLength.get(i);
+    }
+    const starts = shared(Uint32Array, n + 1);
+    for (let j = 0; j < n; j++) starts[j + 1] = starts[j]! + lengths[j]!;
+    const bytes = shared(Uint8Array, this.byteCount);
+    let from = 0;
+    for (let i = 0; i < n; i++) {
+      const len = this.commentLength.get(i);
+      const to = starts[order[i]!]!;
+      for (let b = 0; b < len; b++) bytes[to + b] = this.commentBytes.get(from + b);
+      from += len;
+    }
+    return { bySlot, at, starts, bytes };
   }
 
   /** Doubles the table and places every slot again (the newest included). */
@@ -295,8 +394,13 @@ class Chunked<T extends TypedArray> {
 
   constructor(private readonly kind: new (length: number) => T) {}
 
-  get(i: number): number {
-    return this.chunks[i >>> CHUNK_BITS]![i & (CHUNK - 1)]!;
+  get(i: number): number;
+  /** `fallback` past the end (for arrays indexed by slot that grow only when written). */
+  get(i: number, fallback: number): number;
+  get(i: number, fallback?: number): number {
+    const chunk = this.chunks[i >>> CHUNK_BITS];
+    if (!chunk && fallback !== undefined) return fallback;
+    return chunk![i & (CHUNK - 1)]!;
   }
 
   set(i: number, value: number): void {
@@ -320,4 +424,10 @@ class Chunked<T extends TypedArray> {
     }
     return out;
   }
+}
+
+/** The first `max` characters, not splitting a surrogate pair. */
+function cutAt(text: string, max: number): string {
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
 }

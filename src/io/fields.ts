@@ -31,6 +31,10 @@ export const FIELD_ALIASES = {
   verified: ['verified', 'is verified', 'is_verified', 'twitter verified', 'blue check', 'verifiziert', 'vérifié', 'verificado'],
   defaultAvatar: ['default_profile_image', 'default avatar', 'default_avatar', 'no avatar', 'has default avatar'],
   defaultProfile: ['default_profile', 'default profile'],
+  // Mastodon's Account `bot`: the owner marks the account as automated.
+  bot: ['is_bot', 'is bot'],
+  // Bluesky's `labels` (moderation labels' values, see flattenEntry): mapped only where a format says so, no aliases.
+  moderationLabels: [],
   likes: ['likes', 'like count', 'likes count', 'reactions', 'hearts'],
   replies: ['replies', 'reply count', 'replies count', 'antworten', 'réponses', 'respuestas'],
   comments: ['comments', 'comment count', 'comments count', 'kommentare', 'commentaires', 'comentarios'],

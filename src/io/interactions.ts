@@ -1,7 +1,10 @@
+import { InputError } from '../errors.js';
 import type { EngagementEvidence, Follower, InteractionType } from '../follower.js';
 import { handleKey } from '../handles.js';
-import { InputError } from '../errors.js';
-import { readCsvRecords, sniffCsvLayout } from './csv.js';
+import { type CommentSink, COMMENT_LIST_KEYS, commentColumns, isCommentEntry, readCommentsCsv, readCommentsJson } from './comments.js';
+import { type CsvLayout, readCsvRecords, sniffCsvLayout } from './csv.js';
+import { peekJsonEntries } from './json-entries.js';
+import { looksLikeJson } from './sources/json-rows.js';
 import { type EngagementIndex, EngagementIndexBuilder } from './engagement-index.js';
 import { type FieldName, fieldForHeader, foldHeader, mapColumns } from './fields.js';
 import type { OpenedInput } from './open-input.js';
@@ -57,6 +60,8 @@ export async function readInteractions(
     const f = foldHeader(h);
     return !!fieldForHeader(h) || TYPE_HEADERS.has(f) || DATE_HEADERS.has(f);
   });
+  const comments = await readCommentsFile(input, layout, dateOrder, keepSkipped);
+  if (comments) return comments;
   if (!layout) throw new InputError('the interactions file is empty', input.name);
   const mentions = mentionsPreset(layout.headers);
   if (mentions) return readMentions(input, mentions, dateOrder);
@@ -132,6 +137,32 @@ export async function readInteractions(
       if (n > 0) builder.add(slot, type, n, at);
     }
   }
+  return { ...log, index: builder.finish() };
+}
+
+/** A comments file (see comments.ts) read into a log, or undefined when the file is not one. */
+async function readCommentsFile(input: OpenedInput, layout: CsvLayout | undefined, dateOrder: DateOrder, keepSkipped: number): Promise<InteractionsLog | undefined> {
+  let read: ((sink: CommentSink) => Promise<void>) | undefined;
+  if (looksLikeJson(input)) {
+    const first = peekJsonEntries(input.head, { file: input.name, listKeys: COMMENT_LIST_KEYS })?.entries[0];
+    if (isCommentEntry(first)) read = (sink) => readCommentsJson(input, sink);
+  } else if (layout) {
+    const columns = commentColumns(layout.headers);
+    if (columns && meltwaterPreset.signature(layout.headers) === 0) read = (sink) => readCommentsCsv(input, layout, columns, sink);
+  }
+  if (!read) return undefined;
+  const log = newLog(input.name);
+  const builder = new EngagementIndexBuilder();
+  await read({
+    builder,
+    dateOrder,
+    tally: log.dateOrder,
+    read: () => log.rowsRead++,
+    skip: (s) => {
+      countSkip(log, s);
+      if (log.skipped.length < keepSkipped) log.skipped.push(s);
+    },
+  });
   return { ...log, index: builder.finish() };
 }
 
@@ -217,6 +248,8 @@ export function joinEngagement(follower: Follower, logs: readonly Pick<Interacti
     const slot = index.lookup(follower.key);
     if (slot < 0) continue;
     mergeEngagement(follower.engagement, index.evidence(slot));
+    const said = index.commentsOf(slot);
+    if (said.length > 0) follower.comments = [...(follower.comments ?? []), ...said];
     index.markMatched(slot);
   }
 }

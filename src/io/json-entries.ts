@@ -1,5 +1,6 @@
 import { InputError } from '../errors.js';
 import type { JsonElement } from './json-array-stream.js';
+import { ROW_LIMITS, type RowLimits, tooLarge } from './limits.js';
 
 export interface JsonEntriesOptions {
   /** File name for errors. */
@@ -11,6 +12,8 @@ export interface JsonEntriesOptions {
    * object with none of them is itself one entry (JSON Lines, a single user).
    */
   listKeys: readonly string[];
+  /** Largest string and entry kept (limits.ts): past them an entry is skipped as MALFORMED_ROW, never held. */
+  limits?: RowLimits;
 }
 
 /** What the scanner learned about the file's shape, for detection and messages. */
@@ -34,13 +37,6 @@ enum Ch {
 }
 
 const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
-
-/**
- * A top-level object held in case it is itself an entry. Past this size an
- * object is a container (a TikTok `user_data.json` holds every video watched)
- * and is no longer kept: only a list inside it can yield entries.
- */
-const MAX_ENTRY_CHARS = 4 * 1024 * 1024;
 
 /**
  * Finds the entries of JSON as people save API responses: one document, pages
@@ -70,16 +66,29 @@ export class JsonEntryScanner {
   private listDepth = 0;
   /** Whether a list was found in this top-level value (only the first is read). */
   private listFound = false;
-  /** Text of the current top-level object while it may be an entry itself. */
+  /**
+   * Text of the current top-level object while it may be an entry itself (up
+   * to the entry limit; a container such as TikTok's `user_data.json` is not
+   * held once a list inside it opens).
+   */
   private whole: string[] | undefined;
   private wholeChars = 0;
   private wholeLine = 0;
+  /** Why the current top-level object, if it is an entry, is too large to keep (its text is no longer held). */
+  private wholeTooLarge: string | undefined;
   /** Text of the current list element. */
   private elem: string[] | undefined;
+  private elemChars = 0;
   private elemLine = 0;
+  /** Why the current list element is too large to keep (its text is no longer held). */
+  private elemTooLarge: string | undefined;
+  /** Characters of the open string read in earlier chunks. */
+  private stringCarried = 0;
+  private readonly limits: RowLimits;
 
   constructor(private readonly options: JsonEntriesOptions) {
     this.listKeys = new Set(options.listKeys);
+    this.limits = options.limits ?? ROW_LIMITS;
   }
 
   /** Entries completed by this chunk. */
@@ -91,6 +100,7 @@ export class JsonEntryScanner {
     if (this.elem) elemFrom = 0;
     if (this.keyParts) keyFrom = 0;
     if (this.whole) wholeFrom = 0;
+    let stringFrom = 0;
     const n = chunk.length;
     for (let i = 0; i < n; i++) {
       const c = chunk.charCodeAt(i);
@@ -100,6 +110,8 @@ export class JsonEntryScanner {
         else if (c === Ch.Backslash) this.escaped = true;
         else if (c === Ch.Quote) {
           this.inString = false;
+          if (this.stringCarried + i - stringFrom > this.limits.cell) this.textTooLarge();
+          this.stringCarried = 0;
           if (this.keyParts) {
             this.keyParts.push(chunk.slice(keyFrom, i + 1));
             this.lastKey = parseKey(this.keyParts.join(''));
@@ -140,15 +152,20 @@ export class JsonEntryScanner {
         this.elemLine = this.line;
       }
       if (inList && this.elem && (c === Ch.Comma || c === Ch.CloseBracket)) {
-        this.elem.push(chunk.slice(elemFrom, i));
-        out.push(this.parse(this.elem.join(''), this.elemLine));
+        const last = chunk.slice(elemFrom, i);
+        if (this.elemChars + last.length > this.limits.row) this.elemTooLarge ??= tooLarge('entry', this.limits);
+        out.push(this.elemTooLarge ? this.tooLargeEntry(this.elemTooLarge, this.elemLine) : this.parse([...this.elem, last].join(''), this.elemLine));
         this.elem = undefined;
+        this.elemChars = 0;
+        this.elemTooLarge = undefined;
         elemFrom = -1;
       }
       const top = this.stack[depth - 1];
       switch (c) {
         case Ch.Quote:
           this.inString = true;
+          stringFrom = i;
+          this.stringCarried = 0;
           if (top === Ch.OpenBrace && this.expectKey[depth - 1] && this.listDepth === 0) {
             this.keyParts = [];
             keyFrom = i;
@@ -166,6 +183,7 @@ export class JsonEntryScanner {
             this.shape.listKey ??= this.lastKey;
             // A page, not an entry: stop holding its text.
             this.whole = undefined;
+            this.wholeTooLarge = undefined;
             wholeFrom = -1;
           }
           this.lastKey = undefined;
@@ -180,12 +198,12 @@ export class JsonEntryScanner {
           if (this.listDepth > 0 && depth === this.listDepth) this.listDepth = 0;
           if (this.stack.length === 0) {
             if (this.whole) {
-              this.whole.push(chunk.slice(wholeFrom, i + 1));
-              out.push(this.parse(this.whole.join(''), this.wholeLine));
-            } else if (!this.listFound) {
-              throw new InputError(`an object of more than ${MAX_ENTRY_CHARS / 1024 / 1024} MB holds no follower list (${[...this.listKeys].map((k) => JSON.stringify(k)).join(', ')})`, this.options.file, this.line);
+              const last = chunk.slice(wholeFrom, i + 1);
+              if (this.wholeChars + last.length > this.limits.row) this.wholeTooLarge ??= tooLarge('entry', this.limits);
+              out.push(this.wholeTooLarge ? this.tooLargeEntry(this.wholeTooLarge, this.wholeLine) : this.parse([...this.whole, last].join(''), this.wholeLine));
             }
             this.whole = undefined;
+            this.wholeTooLarge = undefined;
             wholeFrom = -1;
             this.listFound = false;
           }
@@ -205,13 +223,28 @@ export class JsonEntryScanner {
           if (top === Ch.OpenBrace && !this.expectKey[depth - 1]) this.lastKey = undefined;
       }
     }
-    if (this.elem && elemFrom >= 0) this.elem.push(chunk.slice(elemFrom));
+    if (this.inString) {
+      this.stringCarried += n - stringFrom;
+      // Known too large before the string ends: stop holding the entry's text now.
+      if (this.stringCarried > this.limits.cell) {
+        this.textTooLarge();
+        // A key that long names no list: it is not held either.
+        if (this.keyParts) keyFrom = -1;
+        this.keyParts = undefined;
+      }
+    }
+    if (this.elem && elemFrom >= 0) {
+      this.elemChars += n - elemFrom;
+      if (this.elemChars > this.limits.row) this.elemTooLarge ??= tooLarge('entry', this.limits);
+      if (this.elemTooLarge) this.elem.length = 0;
+      else this.elem.push(chunk.slice(elemFrom));
+    }
     if (this.keyParts && keyFrom >= 0) this.keyParts.push(chunk.slice(keyFrom));
     if (this.whole && wholeFrom >= 0) {
-      const rest = chunk.slice(wholeFrom);
-      this.wholeChars += rest.length;
-      if (this.wholeChars > MAX_ENTRY_CHARS) this.whole = undefined;
-      else this.whole.push(rest);
+      this.wholeChars += n - wholeFrom;
+      if (this.wholeChars > this.limits.row) this.wholeTooLarge ??= tooLarge('entry', this.limits);
+      if (this.wholeTooLarge) this.whole.length = 0;
+      else this.whole.push(chunk.slice(wholeFrom));
     }
     return out;
   }
@@ -222,6 +255,16 @@ export class JsonEntryScanner {
       throw new InputError(`the file ends at line ${this.line} before the list is closed: the download may be cut off. Download the export again`, this.options.file);
     }
     if (this.shape.values === 0) throw new InputError('the file holds no JSON data', this.options.file);
+  }
+
+  /** A string past the limit: the entry holding it is skipped, whichever kind it is. */
+  private textTooLarge(): void {
+    if (this.elem) this.elemTooLarge ??= tooLarge('text', this.limits);
+    else if (this.whole) this.wholeTooLarge ??= tooLarge('text', this.limits);
+  }
+
+  private tooLargeEntry(error: string, line: number): JsonElement {
+    return { ok: false, error, tooLarge: true, line, index: this.index++ };
   }
 
   private parse(text: string, line: number): JsonElement {

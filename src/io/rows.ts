@@ -72,6 +72,12 @@ export interface RowMapperOptions {
    * lastInteractionAt column (a mention in a listening export).
    */
   rowIsInteraction?: InteractionType;
+  /**
+   * Columns whose counts are what the row's post drew from others (a
+   * mention's likes and replies): summed into the follower's reach, never
+   * into engagement.
+   */
+  reachColumns?: readonly number[];
 }
 
 const ENGAGEMENT_FIELDS: [FieldName, InteractionType][] = [
@@ -170,7 +176,7 @@ function hostOf(url: string): string | undefined {
 }
 
 export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cells: string[], line: number) => SourceItem {
-  const { file, dateOrder = 'mdy', rowIsInteraction } = options;
+  const { file, dateOrder = 'mdy', rowIsInteraction, reachColumns = [] } = options;
   const html = new Set<FieldName>(options.htmlFields ?? []);
   const falseWhenEmpty = new Set<FieldName>((options.falseWhenEmpty ?? []).filter((f) => map[f] !== undefined));
   const at = (field: FieldName) => map[field] ?? -1;
@@ -190,6 +196,8 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     verified: at('verified'),
     defaultAvatar: at('defaultAvatar'),
     defaultProfile: at('defaultProfile'),
+    bot: at('bot'),
+    moderationLabels: at('moderationLabels'),
   };
   // An empty cell reads as false only for the flags a format says so for.
   const flag = (cells: string[], index: number, field: FieldName, line: number, warnings: RowWarning[]): boolean | undefined =>
@@ -222,6 +230,7 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
       if (lastAt) engagement.dated.push({ type: rowIsInteraction, at: lastAt, count: 1 });
       else engagement.undated[rowIsInteraction] = (engagement.undated[rowIsInteraction] ?? 0) + 1;
     }
+    const reach = reachOf(cells, reachColumns, line, warnings);
     const ratingRaw = cellText(cells, col.rating);
     if (ratingRaw !== undefined) {
       const r = Number(ratingRaw.replace(',', '.'));
@@ -257,6 +266,9 @@ export function createRowMapper(map: ColumnMap, options: RowMapperOptions): (cel
     assign(follower, 'verified', flag(cells, col.verified, 'verified', line, warnings));
     assign(follower, 'defaultAvatar', flag(cells, col.defaultAvatar, 'defaultAvatar', line, warnings));
     assign(follower, 'defaultProfile', flag(cells, col.defaultProfile, 'defaultProfile', line, warnings));
+    assign(follower, 'bot', flag(cells, col.bot, 'bot', line, warnings));
+    assign(follower, 'labels', labelsCell(cells, col.moderationLabels));
+    assign(follower, 'reach', reach);
     return { kind: 'follower', follower, warnings };
   };
 }
@@ -279,6 +291,25 @@ function countCell(cells: string[], index: number, field: FieldName, line: numbe
     return undefined;
   }
   return n;
+}
+
+/** Moderation labels, comma-separated; a present but blank cell is known to carry none. */
+function labelsCell(cells: string[], index: number): string[] | undefined {
+  if (index < 0 || cells[index] === undefined) return undefined;
+  return cells[index]
+    .split(',')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+/** The sum of the reach columns' counts; undefined when every one is blank. */
+function reachOf(cells: string[], columns: readonly number[], line: number, warnings: RowWarning[]): number | undefined {
+  let total: number | undefined;
+  for (const index of columns) {
+    const n = countCell(cells, index, 'interactions', line, warnings);
+    if (n !== undefined) total = (total ?? 0) + n;
+  }
+  return total;
 }
 
 function dateCell(cells: string[], index: number, field: FieldName, order: DateOrder, line: number, warnings: RowWarning[]): Date | undefined {

@@ -3,6 +3,7 @@ import { open, stat } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { describeReadError } from '../values/load.js';
 import { type OpenedInput, openByteSource } from './open-input.js';
+import { assertReadable, readZipDirectory, ZIP_LIMITS } from './zip.js';
 
 /** Whether the file is an Excel workbook (.xlsx/.xlsm: a zip by its first bytes, named like a workbook). */
 export async function isXlsxFile(path: string): Promise<boolean> {
@@ -36,7 +37,29 @@ export async function openXlsx(path: string): Promise<OpenedInput> {
   } catch (e) {
     throw new InputError(describeReadError(e), path);
   }
+  await assertWorkbookBounded(path);
   return openByteSource(path, size, () => firstSheetAsCsv(path));
+}
+
+/**
+ * A workbook is a zip, and exceljs inflates whatever it is given: its
+ * directory is checked first as any zip's is (encrypted entries, unknown
+ * methods, an entry past the size or ratio limits: a zip bomb), and the
+ * entries together may not inflate past the size limit either.
+ */
+async function assertWorkbookBounded(path: string): Promise<void> {
+  const entries = await readZipDirectory(path);
+  let total = 0;
+  for (const entry of entries) {
+    assertReadable(path, entry);
+    total += entry.size;
+  }
+  if (total > ZIP_LIMITS.size) {
+    throw new InputError(
+      `this workbook inflates to ${Math.round(total / 1024 ** 2)} MB, more than the ${Math.round(ZIP_LIMITS.size / 1024 ** 2)} MB kindred reads from a zip; open it in Excel and save the first sheet as CSV`,
+      path,
+    );
+  }
 }
 
 async function* firstSheetAsCsv(path: string): AsyncGenerator<Buffer> {

@@ -1,5 +1,5 @@
-import type { EngagementJoin } from '../io/engagement-join.js';
 import { CsvScanner, type ScannedRecord, type ScanProblem } from '../io/csv-scanner.js';
+import type { EngagementJoin } from '../io/engagement-join.js';
 import { createKeyReader, keyColumns, type SkippedRow } from '../io/rows.js';
 import type { SourceInfo, SplittableCsv } from '../io/sources/types.js';
 import type { KeySet } from '../key-set.js';

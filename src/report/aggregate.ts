@@ -3,13 +3,13 @@ import { forEachList, LIST_FOR_ACTION, LIST_ORDER, type ListKey, type Segment } 
 import { type DateOrder, type DateOrderEvidence, type DateOrderTally, emptyDateOrderTally } from '../io/parse-fields.js';
 import type { RowWarning, SkippedRow } from '../io/rows.js';
 import type { SourceInfo } from '../io/sources/types.js';
+import { compareNatural } from '../text/natural-order.js';
 import type { CompiledValues } from '../values/compile.js';
 import { describeFinding, describeMissingSignal, type FindingInput, type MissingSignal } from './findings.js';
 import type { FollowerSummary, Report } from './model.js';
-import { SCHEMA_VERSION } from './schema-version.js';
-import { reasonsFor } from './reasons.js';
 import { ownString, ownStrings } from './own-strings.js';
-import { compareNatural } from '../text/natural-order.js';
+import { reasonsFor } from './reasons.js';
+import { SCHEMA_VERSION } from './schema-version.js';
 import { TopN } from './top-n.js';
 
 export interface AggregatorOptions {
@@ -141,6 +141,15 @@ export function createAggregator(options: AggregatorOptions) {
       else if (text) evidence.profileTextOnly++;
       else if (engagementEvidence) evidence.engagementOnly++;
       else evidence.none++;
+      if (c.follower.reach !== undefined) {
+        n.mentionReach.followers++;
+        n.mentionReach.total += c.follower.reach;
+      }
+      // Whose own words were read, and where: profile text, comments they wrote, or both.
+      if (c.alignment.hasComments) {
+        if (text) n.words.both++;
+        else n.words.commentsOnly++;
+      } else if (text) n.words.profileOnly++;
       const e = c.engagement;
       n.futureInteractions += e.future;
       n.staleInteractions += e.stale;
@@ -224,7 +233,8 @@ export function createAggregator(options: AggregatorOptions) {
       // Shares are exact: a renderer rounds once, so 70 of 88 reads 79.5%, never 79.6% from a rounded share.
       const share = (n: number, of = classified) => (of > 0 ? n / of : 0);
       const q = cv.scoring.quality;
-      const withText = evidence.both + evidence.profileTextOnly;
+      // Values show in profile text and in comments alike.
+      const withText = evidence.both + evidence.profileTextOnly + n.words.commentsOnly;
       const quality = qualityOf({ classified, advocates: seg.advocate, nurture, misaligned: seg.misaligned, withText }, q);
       const misalignedShare = share(seg.misaligned);
       // Values, and so dissent and concentration, are seen only in profile text: the same bar as the score.
@@ -365,7 +375,9 @@ export function createAggregator(options: AggregatorOptions) {
           skippedSamples,
           warnings: [...warnings.values()].sort((a, b) => b.count - a.count || byCodeUnit(a.code, b.code) || byCodeUnit(a.field, b.field)),
           evidence,
+          words: n.words,
           engagementAvailable,
+          ...(n.mentionReach.followers > 0 ? { mentionReach: { ...n.mentionReach } } : {}),
         },
         findings: findings.map(describeFinding),
       };
@@ -414,6 +426,9 @@ function createCounts(valueCount: number, redFlagCount: number) {
     idealBySegment: zeroBySegment(),
     redFlagCounts: new Array<number>(redFlagCount).fill(0),
     evidence: { both: 0, profileTextOnly: 0, engagementOnly: 0, none: 0 },
+    // What followers' mentions drew (reach), and how many followers it is known for: never engagement.
+    mentionReach: { followers: 0, total: 0 },
+    words: { profileOnly: 0, commentsOnly: 0, both: 0 },
     skippedByCode: {} as Record<string, number>,
   };
 }

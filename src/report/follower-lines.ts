@@ -13,6 +13,8 @@ export interface FollowerOutputSpec {
   targets: FollowerTarget[];
   windowDays: number;
   includeEmails: boolean;
+  /** --include-comments: what followers wrote, in the records. */
+  includeComments?: boolean;
   /** With --anonymize: the salt the pseudonyms are made with. */
   anonymizeSalt?: string;
 }
@@ -27,14 +29,14 @@ export interface FollowerTarget {
 
 /** What a target starts with: the CSV header row (after an optional byte-order mark); nothing for NDJSON. */
 export function followerHeader(spec: FollowerOutputSpec, target: FollowerTarget): string {
-  return target.format === 'csv' ? (target.bom ? '\uFEFF' : '') + csvLine([...recordFields(spec.includeEmails)]) : '';
+  return target.format === 'csv' ? (target.bom ? '\uFEFF' : '') + csvLine([...recordFields(spec.includeEmails, spec.includeComments)]) : '';
 }
 
 /** One follower's line for each target, in target order. */
 export function createLineMaker(spec: FollowerOutputSpec): (c: Classified) => string[] {
   const anonymizer = spec.anonymizeSalt !== undefined ? createAnonymizer(spec.anonymizeSalt) : undefined;
-  const recordOptions = { windowDays: spec.windowDays, includeEmails: spec.includeEmails };
-  const fields = recordFields(spec.includeEmails);
+  const recordOptions = { windowDays: spec.windowDays, includeEmails: spec.includeEmails, includeComments: !!spec.includeComments };
+  const fields = recordFields(spec.includeEmails, spec.includeComments);
   const serialisers = spec.targets.map((t) =>
     t.format === 'html' ? (r: FollowerRecord, c: Classified) => htmlRowLine(c, r, anonymizer !== undefined) : recordSerialiser(t.format, fields, t.terminal),
   );

@@ -1,15 +1,15 @@
 import type { Writable } from 'node:stream';
+import { escapeControl, safeJson } from '../safe-text.js';
 import { drained, writeAndWait } from '../write-failure.js';
 import { type FollowerRecord, RECORD_FIELDS, type RecordField } from './records.js';
-import { escapeControl, safeJson } from '../safe-text.js';
 
 // Per-follower output is streamed: lines made by recordSerialiser (see
 // follower-lines.ts) go out through createBatchedWriter, which waits for the
 // destination to drain (backpressure) so memory stays flat for millions of rows.
 
-/** The record fields written, in column order: the email only when asked for. */
-export function recordFields(includeEmails: boolean): readonly RecordField[] {
-  return RECORD_FIELDS.filter((f) => f !== 'email' || includeEmails);
+/** The record fields written, in column order: emails and comments only when asked for. */
+export function recordFields(includeEmails: boolean, includeComments = false): readonly RecordField[] {
+  return RECORD_FIELDS.filter((f) => (f !== 'email' || includeEmails) && (f !== 'comments' || includeComments));
 }
 
 /** One record as one line of CSV or NDJSON. `terminal`: escape control characters in CSV cells. */

@@ -172,7 +172,17 @@ export const reportSchema = z.object({
         none: count,
       })
       .describe('What each classified follower carried; the four parts are exclusive and add up to totals.classified.'),
+    words: z
+      .object({ profileOnly: count, commentsOnly: count, both: count })
+      .optional()
+      .describe("Followers whose own words were read, by where: profile text only, comments they wrote (from --interactions) only, or both. Exclusive; the rest had no words to read. Absent in reports made before comments were read."),
     engagementAvailable: z.boolean(),
+    mentionReach: z
+      .object({ followers: count, total: count })
+      .optional()
+      .describe(
+        "Reach of mentions, when the export carries it (a listening export): the likes, replies, reposts and comments that followers' mentions of you drew from others, summed over `followers` followers. Reported apart, never counted as engagement.",
+      ),
   }),
   findings: z.array(findingSchema).describe('Plain-language notes: what the numbers mean and what to check.'),
   followers: z.array(z.record(z.string(), z.unknown())).optional().describe('Per-follower records, with --include-followers.'),

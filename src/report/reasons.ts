@@ -83,6 +83,7 @@ export function cueText(t: Pick<TermEvidence, 'polarity' | 'cue' | 'word'>): str
 }
 
 function quote(t: TermEvidence): string {
+  if (t.field === 'comment') return `"${t.term}" in a comment${t.at ? ` on ${day(t.at)}` : ''}`;
   return `"${t.term}" in ${t.field}`;
 }
 

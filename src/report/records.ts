@@ -13,6 +13,7 @@ export const RECORD_FIELDS = [
   'alignment',
   'engagement',
   'authenticity',
+  'reach',
   'evidence',
   'values',
   'flags',
@@ -21,6 +22,7 @@ export const RECORD_FIELDS = [
   'rule',
   'profileUrl',
   'email',
+  'comments',
   'file',
   'line',
 ] as const;
@@ -36,8 +38,11 @@ export interface FollowerRecord {
   engagement: number;
   /** Probability of being fake (0–1), or null when the export lacked the fields to judge. */
   authenticity: number | null;
+  /** What the follower's own posts about you drew from others (a listening export's likes, replies, reposts, comments), or null when unknown. Never part of engagement. */
+  reach: number | null;
   /** What the verdict stood on: profile text, engagement data, both, or nothing. */
-  evidence: 'profile+engagement' | 'profile' | 'engagement' | 'none';
+  /** A comment is both words and engagement: `comments` appears only with `engagement`. */
+  evidence: 'profile+comments+engagement' | 'comments+engagement' | 'profile+engagement' | 'profile' | 'engagement' | 'none';
   values: string[];
   flags: string[];
   redFlags: string[];
@@ -46,6 +51,8 @@ export interface FollowerRecord {
   profileUrl: string | null;
   /** Only with --include-emails. */
   email?: string | null;
+  /** Only with --include-comments: what the follower wrote, each as `YYYY-MM-DD: text` (kept within the per-author bound). */
+  comments?: string[];
   file: string;
   line: number;
 }
@@ -53,6 +60,8 @@ export interface FollowerRecord {
 export interface RecordOptions {
   windowDays: number;
   includeEmails?: boolean;
+  /** What followers wrote is personal data: written only with --include-comments. */
+  includeComments?: boolean;
 }
 
 export function toRecord(c: Classified, options: RecordOptions): FollowerRecord {
@@ -65,6 +74,7 @@ export function toRecord(c: Classified, options: RecordOptions): FollowerRecord 
     alignment: c.alignment.score,
     engagement: c.engagement.score,
     authenticity: c.authenticity.checked ? round3(c.authenticity.probability ?? 0) : null,
+    reach: f.reach ?? null,
     evidence: evidenceOf(c),
     values: c.alignment.values.map((v) => v.name),
     flags: [...c.flags],
@@ -77,12 +87,14 @@ export function toRecord(c: Classified, options: RecordOptions): FollowerRecord 
     line: f.source.line,
   };
   if (options.includeEmails) record.email = f.email ?? null;
+  if (options.includeComments) record.comments = (f.comments ?? []).map((x) => `${x.at ? x.at.toISOString().slice(0, 10) : 'undated'}: ${x.text}`);
   return record;
 }
 
 function evidenceOf(c: Classified): FollowerRecord['evidence'] {
   const text = c.alignment.hasText;
   const engagement = c.engagement.hasEvidence;
+  if (c.alignment.hasComments) return text ? 'profile+comments+engagement' : 'comments+engagement';
   return text && engagement ? 'profile+engagement' : text ? 'profile' : engagement ? 'engagement' : 'none';
 }
 

@@ -2,10 +2,15 @@ import type { Follower, TextField } from '../follower.js';
 import type { Cue, Match } from '../text/matcher.js';
 import type { CompiledValues, TermTag } from '../values/compile.js';
 
+/** Where a term was read: a profile field, or a comment the follower wrote. */
+export type EvidenceField = TextField | 'comment';
+
 /** One matched term, where it was found, and how the words around it read it. */
 export interface TermEvidence {
   term: string;
-  field: TextField;
+  field: EvidenceField;
+  /** For a comment: when it was written, when known. */
+  at?: Date;
   polarity: Match<TermTag>['polarity'];
   /** Why it was not plain support ("negator", "quoted", "hashtag"…), and the word that said so. */
   cue?: Cue;
@@ -31,6 +36,8 @@ export interface AlignmentResult {
   aligned: boolean;
   /** Did the follower have any profile text to read? */
   hasText: boolean;
+  /** Did the follower write comments we could read (their own words, kept apart from the profile)? */
+  hasComments: boolean;
   /**
    * Values supported, in values-file order, with the first evidence for each.
    * `against` names the red flag whose rejection showed the support ("#EndTheocracy"
@@ -55,14 +62,26 @@ export interface AlignmentResult {
 // Which fields each kind of term is read from. Display names carry values
 // ("Ana | bookworm") and spam ("FOLLOW BACK"), but rarely roles; locations
 // are read from the location field and from text that states one ("Bristol-based").
-export const FIELDS_FOR: Record<TermTag['kind'], readonly TextField[]> = {
-  value: ['bio', 'headline', 'company', 'name'],
-  ideal: ['bio', 'headline', 'company'],
+// A comment is read like a bio: the follower's own words. Only a place is not
+// taken from one ("loved your Bristol shop" says where the shop is, not the writer).
+export const FIELDS_FOR: Record<TermTag['kind'], readonly EvidenceField[]> = {
+  value: ['bio', 'headline', 'company', 'name', 'comment'],
+  ideal: ['bio', 'headline', 'company', 'comment'],
   location: ['location', 'bio', 'headline'],
-  redFlag: ['bio', 'headline', 'company', 'name'],
-  spamPhrase: ['bio'],
+  redFlag: ['bio', 'headline', 'company', 'name', 'comment'],
+  spamPhrase: ['bio', 'comment'],
 };
 const READ_ORDER: readonly TextField[] = ['bio', 'headline', 'company', 'name', 'location'];
+
+/** The texts a kind of term is read from in one follower: its profile fields, then each comment. */
+export function textsFor(f: Follower, kind: TermTag['kind']): string[] {
+  const out: string[] = [];
+  for (const field of FIELDS_FOR[kind]) {
+    if (field === 'comment') for (const c of f.comments ?? []) out.push(c.text);
+    else if (f[field]) out.push(f[field]);
+  }
+  return out;
+}
 
 export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult {
   const { file, scoring } = cv;
@@ -78,10 +97,12 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
   let hostileTo: Set<number> | undefined;
   const spamPhrases: string[] = [];
 
-  for (const field of READ_ORDER) {
-    const text = f[field];
+  // Profile fields first, then comments in file order: the first evidence for a value is the one shown.
+  const texts: { field: EvidenceField; text: string | undefined; at?: Date | undefined }[] = READ_ORDER.map((field) => ({ field, text: f[field] }));
+  for (const c of f.comments ?? []) texts.push({ field: 'comment', text: c.text, at: c.at });
+  for (const { field, text, at } of texts) {
     if (!text) continue;
-    if (field !== 'name' && field !== 'location') hasText = true;
+    if (field !== 'name' && field !== 'location' && field !== 'comment') hasText = true;
     const matches = cv.matcher.match(text);
     if (matches.length === 0) continue;
     seenValue ??= new Set();
@@ -93,6 +114,7 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
       const evidence: TermEvidence = {
         term: m.term,
         field,
+        ...(at ? { at } : {}),
         polarity: m.polarity,
         ...(m.cue ? { cue: m.cue } : {}),
         ...(m.word ? { word: m.word } : {}),
@@ -156,6 +178,7 @@ export function scoreAlignment(f: Follower, cv: CompiledValues): AlignmentResult
     score,
     aligned: score >= scoring.alignedAt,
     hasText,
+    hasComments: (f.comments?.length ?? 0) > 0,
     values,
     ...(ideal ? { ideal } : {}),
     ...(location ? { location } : {}),

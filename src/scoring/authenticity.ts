@@ -215,6 +215,20 @@ function platformSays(f: Follower): boolean | undefined {
   return f.bot === true || (f.labels ?? NONE).some((l) => INAUTHENTIC_LABELS.includes(l));
 }
 
+/** What the owner or the platform says about the account, in words; undefined when it says nothing against it. */
+export function platformSaysAgainst(f: Follower): string | undefined {
+  return platformSays(f) ? platformDetail(f) : undefined;
+}
+
+function platformDetail(f: Follower): string {
+  return f.bot === true
+    ? 'the account says it is a bot'
+    : `labelled ${(f.labels ?? NONE)
+        .filter((l) => INAUTHENTIC_LABELS.includes(l))
+        .map((l) => `"${l}"`)
+        .join(', ')} by the platform`;
+}
+
 function ln1p(n: number): number {
   return Math.log1p(Math.max(0, n));
 }
@@ -300,12 +314,7 @@ function detailOf(code: SignalCode, f: Follower, asOf: Date, spamPhrases: readon
     case 'NAME_UNLIKE_HANDLE':
       return 'display name and handle have nothing in common';
     case 'PLATFORM_BOT':
-      return f.bot === true
-        ? 'the account says it is a bot'
-        : `labelled ${(f.labels ?? NONE)
-            .filter((l) => INAUTHENTIC_LABELS.includes(l))
-            .map((l) => `"${l}"`)
-            .join(', ')} by the platform`;
+      return platformDetail(f);
     case 'ENGAGED':
       return 'engaged with the brand';
     case 'ACCOUNT_AGE':

@@ -31,7 +31,7 @@ export async function parseConfigFile<S extends z.ZodType>(
 const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 /** Reads a config file, refusing endless or huge input (`--values /dev/zero`) instead of filling memory. */
-async function readConfigText(file: string, displayName: string): Promise<string> {
+export async function readConfigText(file: string, displayName: string): Promise<string> {
   let fh: Awaited<ReturnType<typeof open>> | undefined;
   try {
     fh = await open(file, 'r');

@@ -58,6 +58,7 @@ const STAND_INS: Record<string, string> = {
   'followers.csv': join(SAMPLES, 'fernleaf', 'followers.csv'),
   'values.yml': join(SAMPLES, 'fernleaf', 'values.yml'),
   'interactions.csv': join(SAMPLES, 'fernleaf', 'interactions.csv'),
+  'labels.csv': join(SAMPLES, 'fernleaf', 'labels.csv'),
   'oct.csv': join(SAMPLES, 'fernleaf', 'followers.csv'),
   'nov.csv': join(SAMPLES, 'fernleaf', 'followers.csv'),
   'nov-events.csv': join(SAMPLES, 'fernleaf', 'interactions.csv'),

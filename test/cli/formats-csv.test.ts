@@ -1,3 +1,5 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
@@ -102,6 +104,47 @@ describe('export formats, detected by header signature (CLI)', () => {
     expect(codes).not.toContain('ROWS_SKIPPED');
     expect(codes).not.toContain('NO_ENGAGEMENT_DATA');
     expect(follower(a, 'trailmix_tess').engagement).toBeGreaterThan(follower(a, 'marco_brews').engagement);
+  });
+
+  it('Meltwater: what mentions drew is reported as reach, per follower and in total, in every format, never as engagement', () => {
+    const file = fx('meltwater', 'current', 'mentions.csv');
+    // Expected reach from the file itself: per author, the sum of Likes, Replies, Reposts and Comments.
+    const lines = new TextDecoder('utf-16le').decode(readFileSync(file)).replace(/^\uFEFF/, '').split(/\r?\n/).slice(1).filter((l) => l.trim());
+    const header = lines[0]!.split('\t');
+    const at = (name: string) => header.indexOf(name);
+    const expected = new Map<string, number>();
+    for (const line of lines.slice(1)) {
+      const cells = line.split('\t');
+      const drew = ['Likes', 'Replies', 'Reposts', 'Comments'].reduce((sum, c) => sum + Number(cells[at(c)] || 0), 0);
+      const handle = cells[at('Author Handle')]!.replace(/^@/, '').toLowerCase();
+      expected.set(handle, (expected.get(handle) ?? 0) + drew);
+    }
+    const total = [...expected.values()].reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+
+    const a = audit(file);
+    const records = a.report.followers as unknown as { handle: string; reach: number | null; engagement: number }[];
+    for (const [handle, reach] of expected) expect(records.find((r) => r.handle.toLowerCase() === handle)?.reach).toBe(reach);
+    const quality = (a.report.dataQuality as unknown as { mentionReach: { followers: number; total: number } }).mentionReach;
+    expect(quality).toEqual({ followers: expected.size, total });
+
+    // The same number in every human format.
+    for (const format of ['table', 'markdown', 'html']) {
+      const r = runCli(['audit', file, '--values', VALUES, '--as-of', '2026-11-01', '--format', format]);
+      expect(r.code).toBe(0);
+      expect(r.stdout.replace(/\s+/g, ' ')).toMatch(new RegExp(`[Rr]each of mentions: ${total} likes, replies, reposts and comments drawn by the mentions of ${expected.size} followers`));
+    }
+
+    // Reach is not engagement: the same mentions with nothing drawn score the same.
+    const quiet = join(mkdtempSync(join(tmpdir(), 'kindred-reach-')), 'mentions.csv');
+    const zeroed = lines.slice(1).map((line) => {
+      const cells = line.split('\t');
+      for (const c of ['Likes', 'Replies', 'Reposts', 'Comments']) cells[at(c)] = '0';
+      return cells.join('\t');
+    });
+    writeFileSync(quiet, Buffer.from(`\uFEFF${[header.join('\t'), ...zeroed].join('\r\n')}\r\n`, 'utf16le'));
+    const b = audit(quiet);
+    for (const r of records) expect((b.report.followers as unknown as typeof records).find((x) => x.handle === r.handle)?.engagement).toBe(r.engagement);
   });
 
   it('older Meltwater header: bio read, spam author flagged', () => {

@@ -248,6 +248,21 @@ describe('API and scraper exports (CLI)', () => {
     expect(report.inputs[0].signals.profileText).toBe(true);
   });
 
+  it('explain shows what the platform says: a Mastodon bot flag, a Bluesky spam label (not a withdrawn one)', () => {
+    for (const file of ['followers.json', 'followers.csv']) {
+      const bot = runCli(['explain', join(FIXTURES, 'mastodon', file), 'newsbot@botsin.space', 'nora@fosstodon.org', '--values', FERNLEAF.values, '--as-of', '2026-11-01']);
+      expect(bot.code).toBe(0);
+      const [newsbot, nora] = bot.stdout.split(/\n(?=@)/);
+      expect(newsbot).toContain('the account says it is a bot');
+      expect(nora).not.toContain('says it is a bot');
+    }
+    const labelled = runCli(['explain', join(FIXTURES, 'bluesky', 'getFollowers-pages.json'), 'mo.bsky.social', 'kit.bsky.social', '--values', FERNLEAF.values, '--as-of', '2026-11-01']);
+    expect(labelled.code).toBe(0);
+    const [mo, kit] = labelled.stdout.split(/\n(?=@)/);
+    expect(mo).toContain('labelled "spam" by the platform');
+    expect(kit).not.toContain('labelled');
+  });
+
   it('the data-quality section names the format', () => {
     const r = runCli(['audit', join(FIXTURES, 'mastodon', 'followers.json'), '--values', FERNLEAF.values, '--as-of', '2026-11-01']);
     expect(r.code).toBe(0);

@@ -99,6 +99,14 @@ describe('worker threads read an export as one thread does', () => {
     expectSame([OAT.export, '--values', OAT.values, ...AS_OF], [37]);
   });
 
+  it('followers’ words from a comments file: the same verdicts and reasons in every thread', { timeout: 60_000 }, () => {
+    const dir = tempDir('kindred-par-comments-');
+    const followers = join(dir, 'followers.csv');
+    writeFileSync(followers, 'Username\nmoss.and.mile\ngrumpy_gearhead\npromo.peaks.shop\nquiet.ridge\nold.words.ana\n');
+    const comments = join(FIXTURES, 'comments');
+    expectSame([followers, '--values', join(comments, 'values.yml'), '--interactions', join(comments, 'instagram-userscript.csv'), ...AS_OF], [5], 'f.ndjson');
+  });
+
   it('fixtures with BOMs, UTF-16, Windows-1252, CR/CRLF/LF, stray and unclosed quotes, duplicates, other keys', { timeout: 240_000 }, () => {
     for (const file of QUIRKS) {
       expect(statSync(file).isFile()).toBe(true);

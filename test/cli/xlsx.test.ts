@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { makeZip } from '../helpers/make-zip.js';
 import { FIXTURES, runCli } from '../helpers/run-cli.js';
 
 const VALUES = join(FIXTURES, 'values.yml');
@@ -49,6 +50,31 @@ describe('Excel workbooks (.xlsx)', () => {
     const report = JSON.parse(runCli(['audit', workbook, '--values', VALUES, '--as-of', '2026-11-01', '--format', 'json']).stdout);
     // The CSV's trailing `,,,,,,` row holds no cell: a workbook does not store it.
     expect(report.inputs[0]).toMatchObject({ format: 'linkedin', rowsRead: 5, classified: 5, skipped: 0 });
+  });
+
+  it('a zip-bomb workbook is refused before it is inflated: exit 2 and a clear message', () => {
+    // The parts of a workbook, with a first sheet padded by 64 MB of spaces between its tags: about 1,000 to 1.
+    const sheet = Buffer.concat([
+      Buffer.from('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'),
+      Buffer.alloc(64 * 1024 * 1024, ' '),
+      Buffer.from('</sheetData></worksheet>'),
+    ]);
+    const bytes = readFileSync(workbook);
+    const bomb = join(mkdtempSync(join(tmpdir(), 'kindred-')), 'bomb.xlsx');
+    writeFileSync(
+      bomb,
+      makeZip([
+        { name: '[Content_Types].xml', data: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') },
+        { name: 'xl/workbook.xml', data: Buffer.from('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="S" sheetId="1"/></sheets></workbook>') },
+        { name: 'xl/worksheets/sheet1.xml', data: sheet },
+      ]),
+    );
+    expect(statSync(bomb).size).toBeLessThan(bytes.length + 1024 * 1024);
+    const r = runCli(['audit', bomb, '--values', VALUES]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bomb.xlsx');
+    expect(r.stderr).toMatch(/zip bomb/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('a damaged workbook is an input error, not a crash', () => {

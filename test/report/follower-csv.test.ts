@@ -59,6 +59,7 @@ function record(text: string, i: number): FollowerRecord {
     alignment: 1.25,
     engagement: 0,
     authenticity: null,
+    reach: null,
     evidence: 'profile',
     values: [text, 'reading culture'],
     flags: ['ideal-fit'],
@@ -90,7 +91,7 @@ describe('per-follower CSV with hostile cells', () => {
     const records = HOSTILE.map(record);
     const csv = await sinkCsv(records);
     const rows: string[][] = parse(csv, { relax_column_count: false });
-    expect(rows[0]).toEqual(RECORD_FIELDS.filter((f) => f !== 'email'));
+    expect(rows[0]).toEqual(RECORD_FIELDS.filter((f) => f !== 'email' && f !== 'comments'));
     expect(rows.length).toBe(records.length + 1);
     const fields = rows[0]! as (keyof FollowerRecord)[];
     rows.slice(1).forEach((row, i) => {

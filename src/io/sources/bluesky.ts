@@ -11,7 +11,9 @@ import { columnOf, csvSource, foldedHeaders } from './generic-csv.js';
  * christopherkenny/bskyr `R/graph_followers.R`.
  *
  * The handle is the identity (interaction logs name people by handle); the
- * DID is kept as the account id. A ProfileView carries no counts.
+ * DID is kept as the account id. A ProfileView carries no counts. Its
+ * `labels` (moderation labels such as `spam`) are read as their values in
+ * force (see flattenEntry), an authenticity signal.
  */
 export const blueskyFollowers = csvSource({
   id: 'bluesky',
@@ -21,5 +23,6 @@ export const blueskyFollowers = csvSource({
     const h = foldedHeaders(headers);
     return h.has('did') && h.has('handle') ? 90 : 0;
   },
-  columns: (headers): ColumnMap => ({ handle: columnOf(headers, 'handle'), id: columnOf(headers, 'did') }) as ColumnMap,
+  columns: (headers): ColumnMap =>
+    ({ handle: columnOf(headers, 'handle'), id: columnOf(headers, 'did'), moderationLabels: columnOf(headers, 'labels') }) as ColumnMap,
 });

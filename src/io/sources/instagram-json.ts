@@ -1,14 +1,14 @@
 import { InputError } from '../../errors.js';
-import { escapeControl } from '../../safe-text.js';
 import { emptyEngagement, type Follower } from '../../follower.js';
 import { parseHandle } from '../../handles.js';
+import { escapeControl } from '../../safe-text.js';
 import { elementProblem } from '../json-array-stream.js';
 import { streamJsonEntries } from '../json-entries.js';
 import { repairMojibake } from '../mojibake.js';
 import type { OpenedInput } from '../open-input.js';
 import type { RowWarning, SourceItem } from '../rows.js';
-import type { SourceFormat, SourceInfo } from './types.js';
 import { fieldLearner } from './learn-fields.js';
+import type { SourceFormat, SourceInfo } from './types.js';
 
 const FOLLOWERS_KEY = 'relationships_followers';
 const FOLLOWING_KEY = 'relationships_following';

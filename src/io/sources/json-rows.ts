@@ -1,3 +1,4 @@
+import { elementProblem } from '../json-array-stream.js';
 import { type JsonEntriesOptions, peekJsonEntries, streamJsonEntries } from '../json-entries.js';
 import type { OpenedInput } from '../open-input.js';
 import type { SourceItem } from '../rows.js';
@@ -17,6 +18,13 @@ export const LIST_KEYS = ['users', 'data', 'followers', 'accounts', 'items', 'Fa
  * `status`, with its own retweet counts) describe something else and are not read.
  */
 const INLINE_OBJECTS = new Set(['public_metrics']);
+
+/**
+ * Lists of moderation labels on an account: Bluesky's `labels`, each a
+ * `com.atproto.label.defs#label` (`{ver, src, uri, cid, val, neg, cts, exp, sig}`,
+ * as the lexicon in bluesky-social/atproto defines it). Read as the values in force.
+ */
+const LABEL_LISTS = new Set(['labels']);
 
 const MAX_KEYS = 200;
 
@@ -81,7 +89,7 @@ export async function* jsonRows(input: OpenedInput, keys: readonly string[], toI
   const file = input.name;
   for await (const el of streamJsonEntries(input.text(), jsonOptions(file))) {
     if (!el.ok) {
-      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: `entry ${el.index + 1} is not valid JSON: ${el.error}` } };
+      yield { kind: 'skip', skip: { code: 'MALFORMED_ROW', file, line: el.line, detail: elementProblem(el) } };
       continue;
     }
     if (!isObject(el.value)) {
@@ -107,7 +115,10 @@ export function flattenEntry(entry: Record<string, unknown>): Map<string, string
     const text = scalarText(v);
     if (text !== null) flat.set(k, text);
   }
+  const expanded = expandedUrl(entry);
+  if (expanded !== undefined && flat.has('url')) flat.set('url', expanded);
   for (const [k, v] of Object.entries(entry)) {
+    if (LABEL_LISTS.has(k) && Array.isArray(v)) flat.set(k, labelValues(v).join(','));
     if (!INLINE_OBJECTS.has(k) || !isObject(v)) continue;
     for (const [k2, v2] of Object.entries(v)) {
       const text = scalarText(v2);
@@ -115,6 +126,33 @@ export function flattenEntry(entry: Record<string, unknown>): Map<string, string
     }
   }
   return flat;
+}
+
+/**
+ * X v1.1 user objects: `url` is a t.co short link; the website it stands for
+ * is `entities.url.urls[0].expanded_url`.
+ */
+function expandedUrl(entry: Record<string, unknown>): string | undefined {
+  const entities = entry.entities;
+  const url = isObject(entities) ? entities.url : undefined;
+  const urls = isObject(url) ? url.urls : undefined;
+  const first = Array.isArray(urls) ? urls[0] : undefined;
+  const expanded = isObject(first) ? first.expanded_url : undefined;
+  return typeof expanded === 'string' && expanded !== '' ? expanded : undefined;
+}
+
+/**
+ * The label values in force, in order: a label with `neg: true` withdraws the
+ * same value, so it is not read as a label (nor is the one it withdraws).
+ */
+function labelValues(labels: unknown[]): string[] {
+  const inForce = new Set<string>();
+  for (const label of labels) {
+    if (!isObject(label) || typeof label.val !== 'string' || label.val === '') continue;
+    if (label.neg === true) inForce.delete(label.val);
+    else inForce.add(label.val);
+  }
+  return [...inForce];
 }
 
 /** null for values that are not scalars; undefined for a number that JSON could not hold exactly (an id beyond 2^53). */

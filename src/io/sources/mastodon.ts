@@ -14,7 +14,9 @@ import { columnOf, csvSource, foldedHeaders } from './generic-csv.js';
  * on different servers. For accounts on the caller's own server `acct` has no
  * `@server`; it is completed from the profile `url`. `note` is HTML and is
  * read as text. `last_status_at` is the account's own last post, not an
- * interaction with the brand, and is not read as engagement.
+ * interaction with the brand, and is not read as engagement. `bot` (JSON
+ * `true`/`false`, rtoot's CSV `TRUE`/`FALSE`) is the owner saying the account
+ * is automated: an authenticity signal.
  */
 export const mastodonFollowers = csvSource({
   id: 'mastodon',
@@ -30,6 +32,7 @@ export const mastodonFollowers = csvSource({
       bio: columnOf(headers, 'note'),
       profileUrl: columnOf(headers, 'url'),
       name: columnOf(headers, 'display_name'),
+      bot: columnOf(headers, 'bot'),
     }) as ColumnMap,
   rowOptions: () => ({ htmlFields: ['bio'], handleServerFromUrl: true }),
 });

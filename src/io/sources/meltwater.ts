@@ -29,8 +29,9 @@ const MELTWATER_COLUMNS = [
  * `URL` is the mention's URL and `Title`/`Headline` the article's, never the
  * author's. Each row counts as one mention by its author, dated by the
  * mention's `Date`: that is the author's engagement with the brand. The
- * likes, replies and reposts a mention drew are its reach (one viral post is
- * not a relationship) and are not read as engagement.
+ * likes, replies, reposts and comments a mention drew are its reach (one
+ * viral post is not a relationship): summed into the author's `reach`,
+ * reported apart, never read as engagement.
  */
 export const meltwaterPreset: CsvPreset = {
   id: 'meltwater',
@@ -58,8 +59,15 @@ export const meltwaterPreset: CsvPreset = {
   // fields this format does have are set again by columns() above. `Reach` is left unread: it is
   // an audience estimate, not a confirmed follower count.
   drop: () => ['profileUrl', 'headline', 'interactions', 'mentions', 'shares', 'likes', 'replies', 'comments', 'name', 'id', 'location', 'handle'],
-  rowOptions: () => ({ rowIsInteraction: 'mention' }),
+  rowOptions: (headers) => ({ rowIsInteraction: 'mention', reachColumns: reachColumnsOf(headers) }),
 };
+
+/** What a mention drew from others: its reach. `Shares` and `Quotes` overlap `Reposts` and are left out. */
+const REACH_COLUMNS = ['Likes', 'Replies', 'Reposts', 'Comments'];
+
+function reachColumnsOf(headers: string[]): number[] {
+  return REACH_COLUMNS.map((name) => columnOf(headers, name)).filter((i): i is number => i !== undefined);
+}
 
 /**
  * The follower reader: mentions are aggregated per author into one follower.
@@ -123,8 +131,9 @@ export async function* aggregateByAuthor(items: AsyncIterable<SourceItem>): Asyn
 /** Adds a later mention's evidence; profile fields the first row lacked are filled from it. */
 function mergeMention(into: Follower, from: Follower): void {
   addEvidence(into.engagement, from.engagement);
+  if (from.reach !== undefined) into.reach = (into.reach ?? 0) + from.reach;
   for (const key of Object.keys(from) as (keyof Follower)[]) {
-    if (key === 'engagement' || key === 'source' || key === 'key' || key === 'handle') continue;
+    if (key === 'engagement' || key === 'reach' || key === 'source' || key === 'key' || key === 'handle') continue;
     if (into[key] === undefined) (into as unknown as Record<string, unknown>)[key] = from[key];
   }
 }

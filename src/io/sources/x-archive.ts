@@ -1,12 +1,12 @@
 import { InputError } from '../../errors.js';
-import { escapeControl } from '../../safe-text.js';
 import { emptyEngagement, type Follower } from '../../follower.js';
 import { parseHandle } from '../../handles.js';
+import { escapeControl } from '../../safe-text.js';
 import { elementProblem, streamJsonArray } from '../json-array-stream.js';
 import type { OpenedInput } from '../open-input.js';
 import type { SourceItem } from '../rows.js';
-import type { SourceFormat, SourceInfo } from './types.js';
 import { fieldLearner } from './learn-fields.js';
+import type { SourceFormat, SourceInfo } from './types.js';
 
 /** What an X `userLink` tells about the account: its handle, or only its numeric id. */
 export interface UserLink {

@@ -105,7 +105,17 @@ export function segmentBreakdowns(report: Report): string[] {
 /** What evidence the classified followers carried: four exclusive parts. */
 export function evidenceBreakdown(report: Report): string {
   const ev = report.dataQuality.evidence;
-  return `evidence for ${plural(report.totals.classified, 'follower')}: ${num(ev.both)} profile text and engagement, ${num(ev.profileTextOnly)} profile text only, ${num(ev.engagementOnly)} engagement only, ${num(ev.none)} neither`;
+  const line = `evidence for ${plural(report.totals.classified, 'follower')}: ${num(ev.both)} profile text and engagement, ${num(ev.profileTextOnly)} profile text only, ${num(ev.engagementOnly)} engagement only, ${num(ev.none)} neither`;
+  const w = report.dataQuality.words;
+  if (!w || w.commentsOnly + w.both === 0) return line;
+  return `${line}; words read from ${num(w.profileOnly)} profile${w.profileOnly === 1 ? '' : 's'} only, ${num(w.commentsOnly)} from comments only, ${num(w.both)} from both`;
+}
+
+/** What followers' mentions drew, when the export says: reach, not engagement. Undefined when unknown. */
+export function mentionReachLine(report: Report): string | undefined {
+  const r = report.dataQuality.mentionReach;
+  if (!r) return undefined;
+  return `reach of mentions: ${num(r.total)} likes, replies, reposts and comments drawn by the mentions of ${plural(r.followers, 'follower')} (not counted as engagement)`;
 }
 
 /** Followers with profile text (where values can be seen). */

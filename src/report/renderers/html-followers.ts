@@ -1,7 +1,7 @@
 import type { Flag } from '../../classify.js';
 import type { Action } from '../../decision-table.js';
 import type { Report } from '../model.js';
-import { SEGMENT_ORDER, num } from './format.js';
+import { num, SEGMENT_ORDER } from './format.js';
 import { esc, type FollowerListInfo } from './html.js';
 
 // Every action and flag, in the order a marketer reads them; a Record keyed by the type so a new one cannot be forgotten.

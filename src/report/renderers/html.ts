@@ -1,5 +1,5 @@
-import type { Report } from '../model.js';
 import { escapeControl } from '../../safe-text.js';
+import type { Report } from '../model.js';
 import {
   baseName,
   DISSENT_NOTE,
@@ -17,6 +17,7 @@ import {
   listDetailHeading,
   listScore,
   listTotal,
+  mentionReachLine,
   missingSignals,
   num,
   plural,
@@ -24,10 +25,10 @@ import {
   pct,
   qualityArithmetic,
   riskLabel,
-  scoreText,
-  segmentBreakdowns,
   SEGMENT_MEANING,
   SEGMENT_ORDER,
+  scoreText,
+  segmentBreakdowns,
   unexpressedCallout,
 } from './format.js';
 import { followersSection } from './html-followers.js';
@@ -199,6 +200,8 @@ export function htmlPageEnd(report: Report, list?: FollowerListInfo): string {
   }
   const evidence = evidenceBreakdown(report);
   body.push(`<p>${esc(evidence[0]!.toUpperCase() + evidence.slice(1))}.</p>`);
+  const reach = mentionReachLine(report);
+  if (reach) body.push(`<p>${esc(reach[0]!.toUpperCase() + reach.slice(1))}.</p>`);
   if (!report.dataQuality.engagementAvailable) body.push('<p class="warning"><strong>No engagement data:</strong> nobody can be counted as engaged.</p>');
   const skipped = Object.entries(report.dataQuality.skippedByCode);
   if (skipped.length) {

@@ -1,5 +1,5 @@
-import type { Report } from '../model.js';
 import { safeJson } from '../../safe-text.js';
+import type { Report } from '../model.js';
 
 /** The Report as JSON: stable key order (the model's), no timestamps, so runs can be diffed. */
 export function renderJson(report: Report): string {

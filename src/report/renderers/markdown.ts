@@ -1,5 +1,5 @@
-import type { Report } from '../model.js';
 import { escapeControl } from '../../safe-text.js';
+import type { Report } from '../model.js';
 import {
   baseName,
   DISSENT_NOTE,
@@ -17,17 +17,18 @@ import {
   listDetailHeading,
   listScore,
   listTotal,
+  mentionReachLine,
   missingSignals,
   num,
   OVERLAP_NOTE,
-  plural,
   pct,
+  plural,
   qualityArithmetic,
   riskLabel,
-  scoreText,
-  segmentBreakdowns,
   SEGMENT_MEANING,
   SEGMENT_ORDER,
+  scoreText,
+  segmentBreakdowns,
   unexpressedCallout,
 } from './format.js';
 
@@ -127,6 +128,8 @@ export function renderMarkdown(report: Report): string {
   }
   const evidence = evidenceBreakdown(report);
   out.push('', `${evidence[0]!.toUpperCase()}${evidence.slice(1)}.`);
+  const reach = mentionReachLine(report);
+  if (reach) out.push('', `${reach[0]!.toUpperCase()}${reach.slice(1)}.`);
   if (!report.dataQuality.engagementAvailable) out.push('', '**No engagement data:** nobody can be counted as engaged.');
   const skipped = Object.entries(report.dataQuality.skippedByCode);
   if (skipped.length) {

@@ -1,8 +1,8 @@
 import type { ChalkInstance } from 'chalk';
-import type { FollowerSummary, Report } from '../model.js';
 import { clip, escapeControl } from '../../safe-text.js';
 import { columns } from '../../terminal/columns.js';
 import { clipWidth, displayWidth, layoutWidth, padStart, wrap } from '../../terminal/wrap.js';
+import type { FollowerSummary, Report } from '../model.js';
 import {
   baseName,
   DISSENT_NOTE,
@@ -21,15 +21,16 @@ import {
   listDetailHeading,
   listScore,
   listTotal,
+  mentionReachLine,
   num,
   OVERLAP_NOTE,
-  plural,
   pct,
+  plural,
   qualityArithmetic,
   riskLabel,
+  SEGMENT_ORDER,
   scoreText,
   segmentBreakdowns,
-  SEGMENT_ORDER,
   unexpressedCallout,
 } from './format.js';
 
@@ -180,6 +181,8 @@ export function renderTable(report: Report, options: TableOptions): string {
     }
   }
   out.push(...wrap(evidenceBreakdown(report), width - 4).map((l, i) => `  ${i ? '  ' : ''}${l}`));
+  const reach = mentionReachLine(report);
+  if (reach) out.push(...wrap(reach, width - 4).map((l, i) => `  ${i ? '  ' : ''}${l}`));
   if (!report.dataQuality.engagementAvailable) out.push(c.yellow('  ! no engagement data: nobody can be counted as engaged'));
   const skipped = Object.entries(report.dataQuality.skippedByCode);
   if (skipped.length) out.push(`  skipped: ${skipped.map(([code, n]) => `${clip(code, 30)} ${num(n)}`).join(', ')}`);

@@ -19,7 +19,8 @@ describe('X API user objects as JSON', () => {
       name: 'Ada Reads',
       bio: 'Bookworm and primary teacher. #amreading',
       location: 'Bristol, England',
-      website: 'https://t.co/AbCdEf123',
+      // `url` is a t.co short link: the website is `entities.url.urls[0].expanded_url`.
+      website: 'https://example.org/ada_reads',
       followers: 1204,
       following: 388,
       posts: 9120,
@@ -41,7 +42,7 @@ describe('X API user objects as JSON', () => {
     for (const file of ['followers-list-pages.json', 'users.jsonl']) {
       const r = await readSource(fx('x-api-json', file));
       expect(r.format).toBe('x-api');
-      expect(r.followers.map((f) => [f.handle, f.bio, f.followers])).toEqual(array.followers.map((f) => [f.handle, f.bio, f.followers]));
+      expect(r.followers.map((f) => [f.handle, f.bio, f.followers, f.website])).toEqual(array.followers.map((f) => [f.handle, f.bio, f.followers, f.website]));
       expect(r.skipped).toEqual([]);
     }
     const lines = await readSource(fx('x-api-json', 'users.jsonl'));
@@ -102,6 +103,15 @@ describe('Bluesky getFollowers', () => {
     expect([lou.name, lou.bio]).toEqual([undefined, undefined]);
   });
 
+  it('reads moderation labels in force: a negated label withdraws its value', async () => {
+    for (const file of ['getFollowers-pages.json', 'followers.jsonl']) {
+      const r = await readSource(fx('bluesky', file));
+      expect(byHandle(r.followers, 'mo.bsky.social').labels).toEqual(['spam']);
+      expect(byHandle(r.followers, 'kit.bsky.social').labels).toEqual([]);
+      expect(byHandle(r.followers, 'lou.example.com').labels).toEqual([]);
+    }
+  });
+
   it('reads JSON Lines of profiles the same way', async () => {
     const pages = await readSource(fx('bluesky', 'getFollowers-pages.json'));
     const lines = await readSource(fx('bluesky', 'followers.jsonl'));
@@ -122,6 +132,8 @@ describe('Mastodon followers (Account entities)', () => {
       expect(iso(nora.accountCreatedAt)).toBe('2022-11-05T00:00:00.000Z');
       // last_status_at is their own last post, not an interaction with the brand.
       expect(nora.engagement).toEqual({ dated: [], undated: {} });
+      // `bot`: JSON true/false, rtoot's TRUE/FALSE.
+      expect(r.followers.map((f) => f.bot)).toEqual([false, false, false, true]);
     });
   }
 });
