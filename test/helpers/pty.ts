@@ -119,7 +119,8 @@ export function startInTerminal(args: string[], options: TerminalOptions = {}): 
     const [dead, code, signal] = tmux('display-message', '-p', '-t', '0', '#{pane_dead},#{pane_dead_status},#{pane_dead_signal}').trim().split(',');
     if (dead !== '1') return zombieStatus();
     if (signal && /^\d+$/.test(signal)) return 128 + Number(signal);
-    return code && /^\d+$/.test(code) ? Number(code) : undefined;
+    // Some tmux builds mark the pane dead before (or without ever) filling in the status: ask /proc then.
+    return code && /^\d+$/.test(code) ? Number(code) : zombieStatus();
   };
   const terminal: Terminal = {
     screen,
