@@ -29,7 +29,8 @@ export interface JsonArrayStreamOptions {
   limits?: RowLimits;
 }
 
-enum Ch {
+/** Character codes the JSON scanners look for (shared with json-entries.ts). */
+export enum Ch {
   Quote = 0x22,
   Backslash = 0x5c,
   OpenBracket = 0x5b,
@@ -42,7 +43,7 @@ enum Ch {
   Equals = 0x3d,
 }
 
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
+export const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
 
 /**
  * Streams the elements of a JSON list without holding the file in memory:

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { JsonElement } from './json-array-stream.js';
+import { Ch, isSpace, type JsonElement } from './json-array-stream.js';
 import { ROW_LIMITS, type RowLimits, tooLarge } from './limits.js';
 
 export interface JsonEntriesOptions {
@@ -24,19 +24,6 @@ export interface JsonShape {
   values: number;
 }
 
-enum Ch {
-  Quote = 0x22,
-  Backslash = 0x5c,
-  OpenBracket = 0x5b,
-  CloseBracket = 0x5d,
-  OpenBrace = 0x7b,
-  CloseBrace = 0x7d,
-  Comma = 0x2c,
-  Colon = 0x3a,
-  Newline = 0x0a,
-}
-
-const isSpace = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09 || c === 0xfeff;
 
 /**
  * Finds the entries of JSON as people save API responses: one document, pages
